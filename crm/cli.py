@@ -1,0 +1,193 @@
+"""Command line: `crm` starts the GUI; subcommands for self-test, demo data, backup/restore and team setup.
+
+The GUI is injected (`gui=`) by `ui/entry.py`, so this module never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any, Protocol
+
+from crm import db, secrets, settings
+from crm.errors import CrmError
+
+log = logging.getLogger(__name__)
+PASSPHRASE_ENV = "CRM_PASSPHRASE"
+
+
+class Gui(Protocol):
+    def run_app(self, data_dir: Path, db_url: str | None) -> int: ...
+    def ui_checks(self, storage: db.Storage) -> list: ...
+
+
+# English text for the codes the core raises (the GUI has its own translated table in ui/errors.py).
+MESSAGES = {
+    "db_missing": "no database at {path}; start the app once or run a command that creates it",
+    "db_exists": "a database already exists at {path}; nothing was changed",
+    "key_missing": "the key for {path} is not in this computer's keyring ({reason}); "
+                   "reopen it with --recovery-key (the key shown when the database was created)",
+    "wrong_key": "the key does not open {path}; the file was not changed. Use the recovery key for this database",
+    "wrong_passphrase": "the passphrase does not open {path}; the file was not changed",
+    "passphrase_required": "{path} is protected by a passphrase; set CRM_PASSPHRASE or run in a terminal",
+    "keyring_unavailable": "no usable OS keyring ({backend}); use --passphrase to protect the database "
+                           "with a passphrase instead (the key is never written to disk)",
+    "invalid_recovery_key": "the recovery key is not valid ({reason}); check for typos",
+    "migration_failed": "upgrading the database failed at {migration}: {reason}; the old schema is intact "
+                        "and a backup was written before the upgrade",
+    "bad_db_url": "the database URL {url} is not postgresql://user@host:port/dbname",
+    "password_in_url": "do not put the password in the URL ({url}); run `crm --db-url URL team-password`",
+    "pg_password_missing": "no password for {url} in the keyring; run `crm --db-url URL team-password`",
+    "pg_unreachable": "cannot connect to {url} ({reason})",
+    "backup_failed": "backup to {path} failed: {reason}; no partial file was left",
+    "backup_missing": "no backup file at {path}",
+    "backup_not_supported": "backups of a {mode} database are made with the server's own tools (pg_dump)",
+    "restore_rejected": "{path} cannot be restored ({reason}); the current database was not changed",
+    "meta_unreadable": "{path} is unreadable: {reason}",
+    "open_failed": "cannot open {path}: {reason}",
+}
+
+
+def describe(error: CrmError) -> str:
+    template = MESSAGES.get(error.code)
+    if template is None:
+        return str(error)
+    try:
+        return template.format(**error.details)
+    except KeyError:
+        return f"{template} {error.details}"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="crm", description="Bank customer-service CRM")
+    parser.add_argument("--data-dir", help="folder of the local database (default: per-user data folder; "
+                        f"or ${settings.DATA_DIR_ENV})")
+    parser.add_argument("--db-url", help="team database postgresql://user@host:port/db "
+                        f"(or ${settings.DB_URL_ENV}); the password is read from the keyring")
+    parser.add_argument("--passphrase", action="store_true",
+                        help=f"use a passphrase instead of the keyring (read from ${PASSPHRASE_ENV} or prompted)")
+    parser.add_argument("--recovery-key", help="open the local database with its recovery key")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    st = sub.add_parser("self-test", help="check this installation and report each check")
+    st.add_argument("--json", metavar="FILE", help="also write the report as JSON")
+    st.add_argument("--no-gui", action="store_true", help="skip the window and translation checks")
+    sub.add_parser("init", help="create the local encrypted database and print its recovery key")
+    demo = sub.add_parser("demo", help="fill the database with realistic synthetic data")
+    demo.add_argument("--customers", type=int, default=1000)
+    demo.add_argument("--interactions", type=int, default=10000)
+    demo.add_argument("--seed", type=int, default=1)
+    bk = sub.add_parser("backup", help="online backup of the local database (stays encrypted)")
+    bk.add_argument("--out", required=True, metavar="FILE")
+    rs = sub.add_parser("restore", help="replace the local database with a backup")
+    rs.add_argument("file", metavar="FILE")
+    sub.add_parser("team-password", help="store the team database password in the keyring (asks for it)")
+    return parser
+
+
+def main(argv: list[str] | None = None, gui: Gui | None = None) -> int:
+    logging.basicConfig(level=os.environ.get("CRM_LOG_LEVEL", "WARNING"))
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data_dir = settings.resolve_data_dir(args.data_dir)
+    db_url = settings.resolve_db_url(args.db_url)
+    try:
+        return _dispatch(args, data_dir, db_url, gui)
+    except CrmError as exc:
+        print(f"crm: error: {describe(exc)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("crm: interrupted", file=sys.stderr)
+        return 130
+
+
+def _dispatch(args: argparse.Namespace, data_dir: Path, db_url: str | None, gui: Gui | None) -> int:
+    command = args.command
+    if command is None:
+        if gui is None:
+            print("crm: error: the GUI is not available in this build", file=sys.stderr)
+            return 2
+        return gui.run_app(data_dir, db_url)
+    if command == "self-test":
+        return _self_test(args, gui)
+    if command == "init":
+        storage = _create(args, data_dir)
+        storage.close()
+        return 0
+    if command == "team-password":
+        return _team_password(db_url)
+    if command == "restore":
+        db.restore(data_dir, Path(args.file), passphrase=_passphrase(args), recovery_key=args.recovery_key)
+        print(f"restored {args.file} into {db.db_path(data_dir)}")
+        return 0
+    storage = open_storage(args, data_dir, db_url, create=True)
+    try:
+        if command == "backup":
+            out = db.backup(storage, Path(args.out))
+            print(f"backup written to {out}")
+        elif command == "demo":
+            from crm import demo
+
+            report = demo.generate(customers=args.customers, interactions=args.interactions, seed=args.seed,
+                                   progress=lambda msg: print(msg, file=sys.stderr))
+            print(json.dumps(report, ensure_ascii=False))
+    finally:
+        storage.close()
+    return 0
+
+
+def _passphrase(args: argparse.Namespace) -> str | None:
+    if not args.passphrase:
+        return None
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise CrmError("passphrase_required", path="(stdin is not a terminal)")
+    return getpass.getpass("Database passphrase: ")
+
+
+def _create(args: argparse.Namespace, data_dir: Path) -> db.Storage:
+    storage, recovery = db.create_local(data_dir, passphrase=_passphrase(args))
+    print(f"created encrypted database {storage.location}", file=sys.stderr)
+    if recovery:
+        print("RECOVERY KEY (shown once; print it or store it safely, it reopens the database if the "
+              f"keyring entry is lost):\n  {recovery}", file=sys.stderr)
+    return storage
+
+
+def open_storage(args: argparse.Namespace, data_dir: Path, db_url: str | None, *, create: bool) -> db.Storage:
+    if db_url:
+        return db.open_url(db_url)
+    if create and not db.local_exists(data_dir):
+        return _create(args, data_dir)
+    return db.open_local(data_dir, passphrase=_passphrase(args), recovery_key=args.recovery_key)
+
+
+def _team_password(db_url: str | None) -> int:
+    if not db_url:
+        raise CrmError("bad_db_url", url="(none: pass --db-url)")
+    password = os.environ.get("CRM_DB_PASSWORD") or getpass.getpass(f"Password for {db_url}: ")
+    secrets.set_secret(secrets.pg_account(db_url), password)
+    storage = db.open_url(db_url)
+    storage.close()
+    print(f"password stored in the keyring ({secrets.backend_name()}) and the connection works")
+    return 0
+
+
+def _self_test(args: argparse.Namespace, gui: Gui | None) -> int:
+    from crm import selftest
+
+    report: dict[str, Any] = selftest.run_checks(None if args.no_gui else gui)
+    for check in report["checks"]:
+        mark = "ok  " if check["ok"] else "FAIL"
+        print(f"{mark} {check['name']}: {check['detail']}")
+    print(f"keyring backend: {report['keyring_backend']}")
+    print("self-test passed" if report["ok"] else "self-test FAILED")
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0 if report["ok"] else 1
