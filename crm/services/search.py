@@ -1,0 +1,190 @@
+"""Find the caller: one text box over names, pinyin, initials, phone digits and ID/card tails.
+
+Every path is a prefix range on ``customer_search_key(kind, key)`` (see crm/search_keys.py); results are
+ranked exact phone match first, then exact name/pinyin/initials, then the rest by last contact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from crm import identifiers, names, search_keys
+from crm.models import Customer, CustomerCard, CustomerPhone, CustomerSearchKey
+
+DEFAULT_LIMIT = 50
+MAX_IDS = 2000  # the list model's snapshot; more matches than this means "refine the search"
+SORTS = ("rank", "name", "last_contact", "segment")
+_ID_TAIL = re.compile(r"^\d{3,5}[xX]$")
+_SEGMENT_ORDER = {"private": 0, "vip": 1, "standard": 2}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: int
+    name: str
+    phone: str  # masked
+    segment: str
+    last_contact_at: dt.datetime | None
+    match: str  # which path found it: phone_exact, phone, name, pinyin, initials, id_tail, card_tail
+
+
+@dataclass(frozen=True)
+class _Query:
+    paths: tuple[tuple[str, str, bool], ...]  # (kind, key, exact_only)
+    exact_phone: str | None = None
+
+
+def _classify(text: str) -> _Query:
+    raw = names.fold(text or "").strip()
+    if not raw:
+        return _Query(())
+    compact = re.sub(r"[\s\-()（）]", "", raw)
+    if _ID_TAIL.match(compact):
+        return _Query(((search_keys.KIND_ID_TAIL, compact.upper(), True),))
+    if re.fullmatch(r"\+?\d+", compact):
+        digits = identifiers.caller_digits(compact)
+        if len(digits) < search_keys.MIN_DIGITS:
+            return _Query(())
+        paths = [(search_keys.KIND_PHONE, digits, False)]
+        if len(digits) <= max(search_keys.TAIL_LENGTHS):
+            paths += [(search_keys.KIND_ID_TAIL, digits, True), (search_keys.KIND_CARD_TAIL, digits, True)]
+        return _Query(tuple(paths), exact_phone=digits if len(digits) >= 7 else None)
+    query = names.parse_query(raw)
+    if query.kind == "hanzi":
+        return _Query(((search_keys.KIND_NAME, query.value.replace(" ", ""), False),))
+    if query.kind == "pinyin":
+        paths = [(search_keys.KIND_PINYIN, query.value, False)]
+        if query.is_initials_candidate:
+            paths.append((search_keys.KIND_INITIALS, query.value, False))
+        return _Query(tuple(paths))
+    return _Query(((search_keys.KIND_NAME, raw.replace(" ", ""), False),))
+
+
+def _candidates(query: _Query, cap: int) -> dict[int, tuple[int, str]]:
+    """customer id -> (rank tier, match kind); smaller tier ranks first."""
+    found: dict[int, tuple[int, str]] = {}
+    if query.exact_phone:
+        rows = (CustomerPhone.select(CustomerPhone.customer).where(CustomerPhone.number == query.exact_phone)
+                .limit(cap).tuples())
+        for (cid,) in rows:
+            found[cid] = (0, "phone_exact")
+    for kind, key, exact in query.paths:
+        condition = (CustomerSearchKey.kind == kind) & (CustomerSearchKey.key >= key)
+        condition &= (CustomerSearchKey.key == key) if exact else (
+            CustomerSearchKey.key < search_keys.prefix_upper_bound(key))
+        rows = (CustomerSearchKey.select(CustomerSearchKey.customer, CustomerSearchKey.key)
+                .where(condition).order_by(CustomerSearchKey.kind, CustomerSearchKey.key).limit(cap).tuples())
+        for cid, matched in rows:
+            tier = 1 if matched == key else 2
+            if cid not in found or found[cid][0] > tier:
+                found[cid] = (tier, _MATCH_NAMES[kind])
+        if len(found) >= cap:
+            break
+    return found
+
+
+_MATCH_NAMES = {
+    search_keys.KIND_NAME: "name", search_keys.KIND_PINYIN: "pinyin", search_keys.KIND_INITIALS: "initials",
+    search_keys.KIND_PHONE: "phone", search_keys.KIND_ID_TAIL: "id_tail", search_keys.KIND_CARD_TAIL: "card_tail",
+}
+
+
+def search(text: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
+    """The best ``limit`` matches, best first."""
+    limit = max(1, min(int(limit), MAX_IDS))
+    found = _candidates(_classify(text), cap=max(limit * 4, 200))
+    if not found:
+        return []
+    rows = _summary_rows(list(found))
+    ordered = sorted(rows.values(), key=lambda r: (found[r[0]][0], _recency_key(r[4]), r[0]))
+    return [SearchHit(id=r[0], name=r[1], phone=identifiers.mask_phone(r[2]) if r[2] else "", segment=r[3],
+                      last_contact_at=r[4], match=found[r[0]][1]) for r in ordered[:limit]]
+
+
+def search_ids(text: str, sort: str = "rank", descending: bool = False, cap: int = MAX_IDS) -> list[int]:
+    """IDs of matching customers in the requested order (the list model's snapshot)."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}")
+    found = _candidates(_classify(text), cap=cap)
+    if not found:
+        return []
+    if sort == "rank":
+        rows = _summary_rows(list(found))
+        ids = sorted(found, key=lambda cid: (found[cid][0], _recency_key(rows[cid][4]), cid))
+        return ids[::-1] if descending else ids
+    column = {"name": Customer.name_pinyin, "last_contact": Customer.last_contact_at,
+              "segment": Customer.segment}[sort]
+    order = column.desc(nulls="LAST") if descending else column.asc(nulls="LAST")
+    ids: list[int] = []
+    for chunk in _chunks(list(found), 500):
+        ids.extend(r[0] for r in Customer.select(Customer.id, column).where(Customer.id.in_(chunk)).tuples())
+    if sort == "segment":
+        values = dict(Customer.select(Customer.id, Customer.segment).where(Customer.id.in_(ids)).tuples())
+        return sorted(ids, key=lambda cid: (_SEGMENT_ORDER.get(values[cid], 9), cid), reverse=descending)
+    return [r[0] for r in Customer.select(Customer.id).where(Customer.id.in_(ids)).order_by(order, Customer.id)
+            .tuples()]
+
+
+def _recency_key(ts: dt.datetime | None) -> float:
+    return -ts.timestamp() if ts else 0.0
+
+
+def _chunks(items: Sequence[int], size: int) -> Iterable[Sequence[int]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _summary_rows(ids: list[int]) -> dict[int, tuple]:
+    """id -> (id, name, primary phone digits, segment, last_contact_at) for up to a few thousand ids."""
+    phone = (CustomerPhone.select(CustomerPhone.number)
+             .where(CustomerPhone.customer == Customer.id)
+             .order_by(CustomerPhone.is_primary.desc(), CustomerPhone.id).limit(1))
+    out: dict[int, tuple] = {}
+    for chunk in _chunks(ids, 500):
+        query = (Customer.select(Customer.id, Customer.name, phone.alias("phone"), Customer.segment,
+                                 Customer.last_contact_at)
+                 .where(Customer.id.in_(chunk)).tuples())
+        for row in query:
+            out[row[0]] = row
+    return out
+
+
+# --- maintaining the keys ---------------------------------------------------------------------------
+
+def reindex_customers(customer_ids: Iterable[int] | None = None, batch: int = 2000) -> int:
+    """Rebuild the search keys of the given customers (all when None). Returns the number of keys written."""
+    database = Customer._meta.database
+    ids = list(customer_ids) if customer_ids is not None else [
+        r[0] for r in Customer.select(Customer.id).order_by(Customer.id).tuples()]
+    written = 0
+    for chunk in _chunks(ids, batch):
+        with database.atomic():
+            CustomerSearchKey.delete().where(CustomerSearchKey.customer.in_(chunk)).execute()
+            rows = _keys_for(chunk)
+            for part in _chunks(rows, 300):
+                CustomerSearchKey.insert_many(part, fields=[CustomerSearchKey.customer, CustomerSearchKey.kind,
+                                                            CustomerSearchKey.key]).execute()
+            written += len(rows)
+    return written
+
+
+def _keys_for(customer_ids: Sequence[int]) -> list[tuple[int, str, str]]:
+    base = list(Customer.select(Customer.id, Customer.name, Customer.id_number)
+                .where(Customer.id.in_(customer_ids)).tuples())
+    phones: dict[int, list[str]] = {}
+    for cid, number in (CustomerPhone.select(CustomerPhone.customer, CustomerPhone.number)
+                        .where(CustomerPhone.customer.in_(customer_ids)).tuples()):
+        phones.setdefault(cid, []).append(number)
+    cards: dict[int, list[str]] = {}
+    for cid, number in (CustomerCard.select(CustomerCard.customer, CustomerCard.card_number)
+                        .where(CustomerCard.customer.in_(customer_ids)).tuples()):
+        cards.setdefault(cid, []).append(number)
+    all_keys = names.name_keys_many([name for _cid, name, _idn in base])
+    rows: list[tuple[int, str, str]] = []
+    for (cid, name, id_number), nk in zip(base, all_keys):
+        for kind, key in search_keys.customer_keys(name, nk, phones.get(cid, ()), id_number, cards.get(cid, ())):
+            rows.append((cid, kind, key))
+    return rows

@@ -1,0 +1,1 @@
+"""Dialogs: first-run setup, recovery key, passphrase prompt, preferences."""

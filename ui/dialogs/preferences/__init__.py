@@ -1,0 +1,1 @@
+"""Pages of the Preferences dialog; each implements PreferencesPage's load()/save() contract."""

@@ -1,0 +1,1 @@
+"""The home panel: what the agent sees first."""
