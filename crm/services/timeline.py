@@ -1,0 +1,123 @@
+"""One timeline per customer, newest first, page by page (keyset pagination over several sources).
+
+Sources: interactions (with satisfaction), complaint cases and their updates, follow-ups and their
+attempts, opportunities, leads, and data changes from the audit log. Each source is read through an index
+on (customer, time) with ``time <= cursor`` and a limit, then merged; the cursor is (ts, kind, id) of the
+last item shown, so nothing repeats or goes missing between pages even when timestamps tie.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+from dataclasses import dataclass, field
+from typing import Any
+
+from crm.models import (
+    AuditLog,
+    CaseUpdate,
+    ComplaintCase,
+    FollowUp,
+    FollowUpAttempt,
+    Interaction,
+    Lead,
+    Opportunity,
+    StaffUser,
+)
+
+PAGE = 50
+
+
+@dataclass(frozen=True, order=True)
+class Cursor:
+    ts: dt.datetime
+    kind: str
+    id: int
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    ts: dt.datetime
+    kind: str  # interaction, case, case_update, followup, followup_attempt, opportunity, lead, change
+    id: int
+    summary: dict[str, Any] = field(compare=False, hash=False)
+
+    @property
+    def cursor(self) -> Cursor:
+        return Cursor(self.ts, self.kind, self.id)
+
+
+def _interactions(cid: int, before: dt.datetime | None, limit: int) -> list[TimelineItem]:
+    q = (Interaction.select(Interaction.id, Interaction.ts, Interaction.channel, Interaction.category,
+                            Interaction.notes, Interaction.duration_s, Interaction.outcome,
+                            Interaction.verification, Interaction.satisfaction, Interaction.satisfaction_reason,
+                            Interaction.fraud_flag, StaffUser.display_name)
+         .join(StaffUser, on=(Interaction.staff == StaffUser.id))
+         .where(Interaction.customer == cid))
+    if before is not None:
+        q = q.where(Interaction.ts <= before)
+    keys = ("id", "ts", "channel", "category", "notes", "duration_s", "outcome", "verification",
+            "satisfaction", "satisfaction_reason", "fraud_flag", "staff")
+    return [TimelineItem(r[1], "interaction", r[0], dict(zip(keys, r)))
+            for r in q.order_by(Interaction.ts.desc(), Interaction.id.desc()).limit(limit).tuples()]
+
+
+def _simple(model, ts_field, kind: str, cid: int, before, limit: int, columns: tuple, join=None):
+    q = model.select(model.id, ts_field, *columns)
+    if join is not None:
+        q = q.join(join[0], on=join[1]).where(join[2] == cid)
+    else:
+        q = q.where(model.customer == cid)
+    if before is not None:
+        q = q.where(ts_field <= before)
+    names = ["id", "ts"] + [c.name for c in columns]
+    return [TimelineItem(r[1], kind, r[0], dict(zip(names, r)))
+            for r in q.order_by(ts_field.desc(), model.id.desc()).limit(limit).tuples()]
+
+
+def _sources(cid: int, before: dt.datetime | None, limit: int) -> list[list[TimelineItem]]:
+    return [
+        _interactions(cid, before, limit),
+        _simple(ComplaintCase, ComplaintCase.opened_at, "case", cid, before, limit,
+                (ComplaintCase.case_no, ComplaintCase.status, ComplaintCase.summary, ComplaintCase.resolution_due,
+                 ComplaintCase.priority)),
+        _simple(CaseUpdate, CaseUpdate.ts, "case_update", cid, before, limit,
+                (CaseUpdate.kind, CaseUpdate.text, CaseUpdate.status_from, CaseUpdate.status_to,
+                 ComplaintCase.case_no),
+                join=(ComplaintCase, CaseUpdate.case == ComplaintCase.id, ComplaintCase.customer)),
+        _simple(FollowUp, FollowUp.created_at, "followup", cid, before, limit,
+                (FollowUp.due_at, FollowUp.purpose, FollowUp.status, FollowUp.note)),
+        _simple(FollowUpAttempt, FollowUpAttempt.ts, "followup_attempt", cid, before, limit,
+                (FollowUpAttempt.outcome, FollowUpAttempt.note, FollowUp.purpose),
+                join=(FollowUp, FollowUpAttempt.followup == FollowUp.id, FollowUp.customer)),
+        _simple(Opportunity, Opportunity.created_at, "opportunity", cid, before, limit,
+                (Opportunity.category, Opportunity.status, Opportunity.evidence_text)),
+        _simple(Lead, Lead.created_at, "lead", cid, before, limit, (Lead.state, Lead.block_reason)),
+        _changes(cid, before, limit),
+    ]
+
+
+def _changes(cid: int, before: dt.datetime | None, limit: int) -> list[TimelineItem]:
+    q = (AuditLog.select(AuditLog.id, AuditLog.ts, AuditLog.action, AuditLog.actor_name, AuditLog.detail)
+         .where((AuditLog.entity == "customer") & (AuditLog.entity_id == str(cid))))
+    if before is not None:
+        q = q.where(AuditLog.ts <= before)
+    keys = ("id", "ts", "action", "actor", "detail")
+    return [TimelineItem(r[1], "change", r[0], dict(zip(keys, r)))
+            for r in q.order_by(AuditLog.ts.desc(), AuditLog.id.desc()).limit(limit).tuples()]
+
+
+def page(customer_id: int, after: Cursor | None = None, limit: int = PAGE) -> list[TimelineItem]:
+    """The next ``limit`` items older than ``after`` (the first page when None), newest first."""
+    before = after.ts if after is not None else None
+    # Ties at the cursor's timestamp are re-read and filtered, so fetch a few more than a page.
+    fetch = limit + (8 if after is not None else 0)
+    merged = heapq.merge(*_sources(customer_id, before, fetch), key=lambda i: i.cursor, reverse=True)
+    out: list[TimelineItem] = []
+    for item in merged:
+        if after is not None and not item.cursor < after:
+            continue
+        out.append(item)
+        if len(out) == limit:
+            break
+    return out
