@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from crm import db, secrets, settings
-from crm.errors import CrmError
+from crm.errors import CrmError, ValidationError
 
 log = logging.getLogger(__name__)
 PASSPHRASE_ENV = "CRM_PASSPHRASE"
@@ -23,6 +23,7 @@ PASSPHRASE_ENV = "CRM_PASSPHRASE"
 
 class Gui(Protocol):
     def run_app(self, data_dir: Path, db_url: str | None) -> int: ...
+    def pop(self, data_dir: Path, db_url: str | None, number: str) -> int: ...
     def ui_checks(self, storage: db.Storage) -> list: ...
 
 
@@ -50,6 +51,7 @@ MESSAGES = {
     "restore_rejected": "{path} cannot be restored ({reason}); the current database was not changed",
     "meta_unreadable": "{path} is unreadable: {reason}",
     "open_failed": "cannot open {path}: {reason}",
+    "out_of_range": "{field} must be between {min} and {max}",
 }
 
 
@@ -86,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
     rs = sub.add_parser("restore", help="replace the local database with a backup")
     rs.add_argument("file", metavar="FILE")
     sub.add_parser("team-password", help="store the team database password in the keyring (asks for it)")
+    se = sub.add_parser("search", help="find customers by name, pinyin, initials, phone digits, ID/card tail")
+    se.add_argument("text")
+    se.add_argument("--json", action="store_true", help="print a JSON list, best match first")
+    se.add_argument("--limit", type=int, default=50)
+    pop = sub.add_parser("pop", help="screen pop: bring the app to the caller's customer (telephony hook)")
+    pop.add_argument("number")
     return parser
 
 
@@ -120,6 +128,11 @@ def _dispatch(args: argparse.Namespace, data_dir: Path, db_url: str | None, gui:
         return 0
     if command == "team-password":
         return _team_password(db_url)
+    if command == "pop":
+        if gui is None:
+            print("crm: error: the GUI is not available in this build", file=sys.stderr)
+            return 2
+        return gui.pop(data_dir, db_url, args.number)
     if command == "restore":
         db.restore(data_dir, Path(args.file), passphrase=_passphrase(args), recovery_key=args.recovery_key)
         print(f"restored {args.file} into {db.db_path(data_dir)}")
@@ -135,9 +148,28 @@ def _dispatch(args: argparse.Namespace, data_dir: Path, db_url: str | None, gui:
             report = demo.generate(customers=args.customers, interactions=args.interactions, seed=args.seed,
                                    progress=lambda msg: print(msg, file=sys.stderr))
             print(json.dumps(report, ensure_ascii=False))
+        elif command == "search":
+            _search(args)
     finally:
         storage.close()
     return 0
+
+
+def _search(args: argparse.Namespace) -> None:
+    from crm.services import search
+
+    if args.limit < 1:
+        raise ValidationError("out_of_range", field="--limit", min=1, max=search.MAX_IDS)
+    hits = search.search(args.text, limit=args.limit)
+    if args.json:
+        print(json.dumps([{"id": h.id, "name": h.name, "phone": h.phone, "segment": h.segment,
+                           "last_contact_at": h.last_contact_at.isoformat() if h.last_contact_at else None,
+                           "match": h.match} for h in hits], ensure_ascii=False))
+        return
+    for h in hits:
+        print(f"{h.id}\t{h.name}\t{h.phone}\t{h.segment}\t{h.match}")
+    if not hits:
+        print("no customer found", file=sys.stderr)
 
 
 def _passphrase(args: argparse.Namespace) -> str | None:

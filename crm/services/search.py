@@ -137,6 +137,13 @@ def _chunks(items: Sequence[int], size: int) -> Iterable[Sequence[int]]:
         yield items[i:i + size]
 
 
+def list_rows(ids: Sequence[int]) -> dict[int, SearchHit]:
+    """One page of the list model: id -> row with the phone masked (``match`` is empty)."""
+    return {cid: SearchHit(id=r[0], name=r[1], phone=identifiers.mask_phone(r[2]) if r[2] else "",
+                           segment=r[3], last_contact_at=r[4], match="")
+            for cid, r in _summary_rows(list(ids)).items()}
+
+
 def _summary_rows(ids: list[int]) -> dict[int, tuple]:
     """id -> (id, name, primary phone digits, segment, last_contact_at) for up to a few thousand ids."""
     phone = (CustomerPhone.select(CustomerPhone.number)

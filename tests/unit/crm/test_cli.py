@@ -91,3 +91,24 @@ def test_self_test_fails_without_a_usable_keyring(tmp_path, capsys, monkeypatch)
     monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
     code, out, err = run(["self-test", "--no-gui"], capsys)
     assert code == 1 and "FAIL keyring_roundtrip" in out
+
+
+def test_search_command_json(tmp_path, capsys):
+    from crm import db as crm_db
+    from crm.services import customers
+    from crm.services.customers import NewCustomer
+
+    base = ["--data-dir", str(tmp_path)]
+    assert run(base + ["init"], capsys)[0] == 0
+    storage = crm_db.open_local(tmp_path)
+    customers.create_customer(None, NewCustomer(name="张三", phones=("13812345678",)))
+    customers.create_customer(None, NewCustomer(name="张三丰", phones=("13912345678",)))
+    storage.close()
+    code, out, err = run(base + ["search", "+86 138 1234 5678", "--json"], capsys)
+    hits = json.loads(out)
+    assert code == 0 and hits[0]["name"] == "张三" and hits[0]["phone"] == "138****5678"
+    assert {"id", "name", "phone", "segment"} <= set(hits[0])
+    code, out, err = run(base + ["search", "zs", "--limit", "1", "--json"], capsys)
+    assert len(json.loads(out)) == 1
+    code, out, err = run(base + ["search", "zs", "--limit", "0"], capsys)
+    assert code == 2 and "--limit must be between" in err
