@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any, Protocol
 
-from crm import db, secrets, settings
+from crm import db, logs, secrets, settings
 from crm.errors import CrmError, ValidationError
 
 log = logging.getLogger(__name__)
@@ -98,10 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None, gui: Gui | None = None) -> int:
-    logging.basicConfig(level=os.environ.get("CRM_LOG_LEVEL", "WARNING"))
     parser = build_parser()
     args = parser.parse_args(argv)
     data_dir = settings.resolve_data_dir(args.data_dir)
+    if not logging.getLogger().handlers:
+        logs.setup(os.environ.get("CRM_LOG_LEVEL", "WARNING"),
+                   data_dir / "logs" if args.command is None else None)
     db_url = settings.resolve_db_url(args.db_url)
     try:
         return _dispatch(args, data_dir, db_url, gui)
