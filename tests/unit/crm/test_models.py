@@ -11,8 +11,8 @@ import pytest
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from crm import codes
-from crm.codes import InteractionCategory, InteractionChannel, Direction, Segment
-from crm.db import apply_migrations, database_proxy
+from crm.codes import Direction, InteractionCategory, InteractionChannel, Segment
+from crm.db import MIGRATIONS_DIR, apply_migrations, database_proxy
 from crm.models import (
     ALL_MODELS,
     Customer,
@@ -86,7 +86,9 @@ def test_second_apply_does_nothing(db):
     before = schema_of(db)
     assert apply_migrations(db) == []
     assert schema_of(db) == before
-    assert db.execute_sql("SELECT name FROM schema_migration").fetchall() == [("0001_initial",)]
+    files = sorted(path.stem for path in MIGRATIONS_DIR.glob("[0-9]*.py"))
+    assert files[0] == "0001_initial"
+    assert sorted(r[0] for r in db.execute_sql("SELECT name FROM schema_migration")) == files
 
 
 def test_migrated_schema_matches_the_models(db, backend, tmp_path):
