@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,24 +30,13 @@ from keyring.errors import PasswordDeleteError  # noqa: E402
 
 import pg_server as pg_server_harness  # noqa: E402
 
-_MARKERS = {
-    "gui": "needs a QApplication (pytest-qt)",
-    "postgres": "runs against the throwaway PostgreSQL server",
-    "slow": "slow (frozen build, big data); run with CRM_RUN_SLOW=1 or -m slow",
-}
-# Markers copied into the JUnit report so CI can tell, e.g., that PostgreSQL tests really ran.
+# Markers (declared in pyproject.toml) copied into the JUnit report, so CI can tell that
+# PostgreSQL and slow tests really ran (see .ci/run).
 _REPORTED_MARKERS = ("postgres", "slow", "gui")
 
 
 def _env_flag(name: str) -> bool:
     return os.environ.get(name, "").strip() == "1"
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    declared = {line.split(":", 1)[0].strip() for line in config.getini("markers")}
-    for name, help_text in _MARKERS.items():
-        if name not in declared:
-            config.addinivalue_line("markers", f"{name}: {help_text}")
 
 
 def _slow_selected(config: pytest.Config) -> bool:
@@ -124,7 +114,7 @@ def pg_server() -> Iterator[pg_server_harness.PgServer]:
         _postgres_unavailable(reason)
     try:
         server = pg_server_harness.PgServer.start()
-    except (pg_server_harness.PgServerError, OSError) as exc:
+    except (pg_server_harness.PgServerError, OSError, subprocess.SubprocessError) as exc:
         _postgres_unavailable(str(exc))
     try:
         yield server
