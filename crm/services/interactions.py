@@ -139,7 +139,8 @@ def _supervisor_followup(actor: StaffUser, row: Interaction, data: NewInteractio
     followup = FollowUp.create(
         customer=data.customer_id, owner=owner, due_at=row.ts + dt.timedelta(days=1),
         purpose=FollowUpPurpose.SUPERVISOR_CALL, interaction=row, created_by=actor,
-        note=f"satisfaction {data.satisfaction}: {data.satisfaction_reason.strip()}")
+        created_at=row.ts,  # same moment as the call, which the timeline then lists first
+        note=data.satisfaction_reason.strip())
     audit.record(actor, AuditAction.CREATE, "followup", followup.id, customer=data.customer_id,
                  purpose=FollowUpPurpose.SUPERVISOR_CALL, reason="low_satisfaction")
     return followup.id

@@ -146,3 +146,14 @@ def test_timeline_pages_newest_first_without_gaps_or_repeats(world):
     assert seen[0].kind == "change"  # the segment change is the newest thing
     first = [i for i in seen if i.kind == "interaction"][0]
     assert first.summary["notes"] == "第119次咨询" and first.summary["staff"] == "李客服"
+
+
+def test_low_score_call_is_listed_first_in_the_timeline(world):
+    agent, _boss, cid = world
+    saved = interactions.log_interaction(agent, NewInteraction(
+        customer_id=cid, channel="inbound_call", category="complaint", notes="排队太久",
+        satisfaction=1, satisfaction_reason="等待太久"))
+    first, second = timeline.page(cid, limit=2)
+    assert (first.kind, first.id) == ("interaction", saved.id)
+    assert (second.kind, second.id) == ("followup", saved.followup_ids[0])
+    assert second.summary["note"] == "等待太久"
