@@ -69,6 +69,14 @@ def _check_choice(value: Any, enum: type, field_name: str) -> Any:
         raise ValidationError("invalid_choice", field=field_name, value=str(value)) from None
 
 
+def _check_notes(notes: str) -> None:
+    """Authentication data (C3) is never stored, not even in free text."""
+    hits = identifiers.find_auth_data(notes)
+    if hits:
+        raise ValidationError("auth_data_in_notes", field="notes", kinds=sorted({h.kind for h in hits}),
+                              spans=[(h.start, h.end) for h in hits])
+
+
 def _one_year_after(day: dt.date) -> dt.date:
     """Risk questionnaires expire after a year (29 Feb rolls to 28 Feb)."""
     try:
@@ -97,6 +105,10 @@ def create_customer(actor: StaffUser | None, data: NewCustomer) -> CustomerSumma
     cards = [(identifiers.normalize_card(n, field=f"cards[{i}]"), _check_choice(t, CardType, f"cards[{i}]"))
              for i, (n, t) in enumerate(data.cards)]
     warnings = tuple(f"cards[{i}]:luhn" for i, (n, _t) in enumerate(cards) if not identifiers.card_luhn_ok(n))
+    _check_notes(data.notes)
+    if id_number and Customer.select().where(Customer.id_number == id_number).exists():
+        existing = Customer.select(Customer.id).where(Customer.id_number == id_number).scalar()
+        raise ValidationError("duplicate", field="id_number", existing=existing)
     for i, email in enumerate(data.emails):
         if "@" not in email or email.startswith("@") or email.endswith("@"):
             raise ValidationError("invalid_email", field=f"emails[{i}]")
@@ -137,6 +149,10 @@ def update_customer(actor: StaffUser | None, customer_id: int, expected_version:
         clean["segment"] = _check_choice(clean["segment"], Segment, "segment")
     if "risk_rating" in clean:
         clean["risk_rating"] = _check_choice(clean["risk_rating"], RiskRating, "risk_rating")
+    if "notes" in clean:
+        _check_notes(clean["notes"] or "")
+    if clean.get("risk_assessed_on") and "risk_expires_on" not in clean:
+        clean["risk_expires_on"] = _one_year_after(clean["risk_assessed_on"])
     if clean.get("care_interval_days") is not None and not 1 <= int(clean["care_interval_days"]) <= 366:
         raise ValidationError("out_of_range", field="care_interval_days", min=1, max=366)
     with Customer._meta.database.atomic():

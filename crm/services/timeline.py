@@ -13,6 +13,8 @@ import heapq
 from dataclasses import dataclass, field
 from typing import Any
 
+import peewee
+
 from crm.models import (
     AuditLog,
     CaseUpdate,
@@ -26,6 +28,7 @@ from crm.models import (
 )
 
 PAGE = 50
+_TIES_MAX = 10_000
 
 
 @dataclass(frozen=True, order=True)
@@ -47,7 +50,7 @@ class TimelineItem:
         return Cursor(self.ts, self.kind, self.id)
 
 
-def _interactions(cid: int, before: dt.datetime | None, limit: int) -> list[TimelineItem]:
+def _interactions(cid: int, before: dt.datetime | None, limit: int, exact: bool) -> list[TimelineItem]:
     q = (Interaction.select(Interaction.id, Interaction.ts, Interaction.channel, Interaction.category,
                             Interaction.notes, Interaction.duration_s, Interaction.outcome,
                             Interaction.verification, Interaction.satisfaction, Interaction.satisfaction_reason,
@@ -55,53 +58,55 @@ def _interactions(cid: int, before: dt.datetime | None, limit: int) -> list[Time
          .join(StaffUser, on=(Interaction.staff == StaffUser.id))
          .where(Interaction.customer == cid))
     if before is not None:
-        q = q.where(Interaction.ts <= before)
+        q = q.where(Interaction.ts == before if exact else Interaction.ts <= before)
     keys = ("id", "ts", "channel", "category", "notes", "duration_s", "outcome", "verification",
             "satisfaction", "satisfaction_reason", "fraud_flag", "staff")
     return [TimelineItem(r[1], "interaction", r[0], dict(zip(keys, r)))
             for r in q.order_by(Interaction.ts.desc(), Interaction.id.desc()).limit(limit).tuples()]
 
 
-def _simple(model, ts_field, kind: str, cid: int, before, limit: int, columns: tuple, join=None):
+def _simple(model, ts_field, kind: str, cid: int, before, limit: int, exact: bool, columns: tuple, join=None):
     q = model.select(model.id, ts_field, *columns)
     if join is not None:
         q = q.join(join[0], on=join[1]).where(join[2] == cid)
     else:
         q = q.where(model.customer == cid)
     if before is not None:
-        q = q.where(ts_field <= before)
+        q = q.where(ts_field == before if exact else ts_field <= before)
     names = ["id", "ts"] + [c.name for c in columns]
     return [TimelineItem(r[1], kind, r[0], dict(zip(names, r)))
             for r in q.order_by(ts_field.desc(), model.id.desc()).limit(limit).tuples()]
 
 
-def _sources(cid: int, before: dt.datetime | None, limit: int) -> list[list[TimelineItem]]:
+def _sources(cid: int, before: dt.datetime | None, limit: int, exact: bool = False) -> list[list[TimelineItem]]:
     return [
-        _interactions(cid, before, limit),
-        _simple(ComplaintCase, ComplaintCase.opened_at, "case", cid, before, limit,
+        _interactions(cid, before, limit, exact),
+        _simple(ComplaintCase, ComplaintCase.opened_at, "case", cid, before, limit, exact,
                 (ComplaintCase.case_no, ComplaintCase.status, ComplaintCase.summary, ComplaintCase.resolution_due,
                  ComplaintCase.priority)),
-        _simple(CaseUpdate, CaseUpdate.ts, "case_update", cid, before, limit,
+        _simple(CaseUpdate, CaseUpdate.ts, "case_update", cid, before, limit, exact,
                 (CaseUpdate.kind, CaseUpdate.text, CaseUpdate.status_from, CaseUpdate.status_to,
                  ComplaintCase.case_no),
                 join=(ComplaintCase, CaseUpdate.case == ComplaintCase.id, ComplaintCase.customer)),
-        _simple(FollowUp, FollowUp.created_at, "followup", cid, before, limit,
+        _simple(FollowUp, FollowUp.created_at, "followup", cid, before, limit, exact,
                 (FollowUp.due_at, FollowUp.purpose, FollowUp.status, FollowUp.note)),
-        _simple(FollowUpAttempt, FollowUpAttempt.ts, "followup_attempt", cid, before, limit,
+        _simple(FollowUpAttempt, FollowUpAttempt.ts, "followup_attempt", cid, before, limit, exact,
                 (FollowUpAttempt.outcome, FollowUpAttempt.note, FollowUp.purpose),
                 join=(FollowUp, FollowUpAttempt.followup == FollowUp.id, FollowUp.customer)),
-        _simple(Opportunity, Opportunity.created_at, "opportunity", cid, before, limit,
+        _simple(Opportunity, Opportunity.created_at, "opportunity", cid, before, limit, exact,
                 (Opportunity.category, Opportunity.status, Opportunity.evidence_text)),
-        _simple(Lead, Lead.created_at, "lead", cid, before, limit, (Lead.state, Lead.block_reason)),
-        _changes(cid, before, limit),
+        _simple(Lead, Lead.created_at, "lead", cid, before, limit, exact, (Lead.state, Lead.block_reason)),
+        _changes(cid, before, limit, exact),
     ]
 
 
-def _changes(cid: int, before: dt.datetime | None, limit: int) -> list[TimelineItem]:
-    q = (AuditLog.select(AuditLog.id, AuditLog.ts, AuditLog.action, AuditLog.actor_name, AuditLog.detail)
+def _changes(cid: int, before: dt.datetime | None, limit: int, exact: bool) -> list[TimelineItem]:
+    actor = peewee.fn.COALESCE(StaffUser.display_name, AuditLog.actor_name)
+    q = (AuditLog.select(AuditLog.id, AuditLog.ts, AuditLog.action, actor, AuditLog.detail)
+         .join(StaffUser, peewee.JOIN.LEFT_OUTER, on=(AuditLog.actor == StaffUser.id))
          .where((AuditLog.entity == "customer") & (AuditLog.entity_id == str(cid))))
     if before is not None:
-        q = q.where(AuditLog.ts <= before)
+        q = q.where(AuditLog.ts == before if exact else AuditLog.ts <= before)
     keys = ("id", "ts", "action", "actor", "detail")
     return [TimelineItem(r[1], "change", r[0], dict(zip(keys, r)))
             for r in q.order_by(AuditLog.ts.desc(), AuditLog.id.desc()).limit(limit).tuples()]
@@ -109,14 +114,19 @@ def _changes(cid: int, before: dt.datetime | None, limit: int) -> list[TimelineI
 
 def page(customer_id: int, after: Cursor | None = None, limit: int = PAGE) -> list[TimelineItem]:
     """The next ``limit`` items older than ``after`` (the first page when None), newest first."""
-    before = after.ts if after is not None else None
-    # Ties at the cursor's timestamp are re-read and filtered, so fetch a few more than a page.
-    fetch = limit + (8 if after is not None else 0)
-    merged = heapq.merge(*_sources(customer_id, before, fetch), key=lambda i: i.cursor, reverse=True)
+    sources = _sources(customer_id, after.ts if after is not None else None, limit)
+    if after is not None:
+        # Rows sharing the cursor's timestamp may outnumber a page: read them all (ties are few) so the
+        # limited reads above cannot cut any of them off.
+        ties = [i for source in _sources(customer_id, after.ts, _TIES_MAX, exact=True) for i in source]
+        sources.append(sorted(ties, key=lambda i: i.cursor, reverse=True))
+    merged = heapq.merge(*sources, key=lambda i: i.cursor, reverse=True)
     out: list[TimelineItem] = []
+    seen: set[tuple[str, int]] = set()
     for item in merged:
-        if after is not None and not item.cursor < after:
+        if (after is not None and not item.cursor < after) or (item.kind, item.id) in seen:
             continue
+        seen.add((item.kind, item.id))
         out.append(item)
         if len(out) == limit:
             break

@@ -157,3 +157,32 @@ def test_low_score_call_is_listed_first_in_the_timeline(world):
     assert (first.kind, first.id) == ("interaction", saved.id)
     assert (second.kind, second.id) == ("followup", saved.followup_ids[0])
     assert second.summary["note"] == "等待太久"
+
+
+def test_many_items_sharing_one_timestamp_survive_paging(world):
+    agent, _boss, cid = world
+    same = dt.datetime(2026, 2, 1, 9, tzinfo=dt.timezone.utc)
+    for i in range(30):
+        interactions.log_interaction(agent, NewInteraction(
+            customer_id=cid, channel="sms", category="consultation", notes=f"群发{i}", ts=same))
+    seen, cursor = [], None
+    while items := timeline.page(cid, after=cursor, limit=7):
+        seen.extend(items)
+        cursor = items[-1].cursor
+    assert sum(1 for i in seen if i.kind == "interaction") == 30
+    assert len({(i.kind, i.id) for i in seen}) == len(seen)
+
+
+def test_customer_notes_refuse_auth_data_and_ids_are_unique(world):
+    agent, _boss, cid = world
+    version = Customer.get_by_id(cid).version
+    with pytest.raises(ValidationError) as err:
+        customers.update_customer(agent, cid, version, {"notes": "客户说密码是 888888"})
+    assert err.value.code == "auth_data_in_notes" and err.value.details["field"] == "notes"
+    with pytest.raises(ValidationError) as err:
+        customers.create_customer(agent, NewCustomer(name="冒名者", id_number=ID_NUMBER))
+    assert err.value.code == "duplicate" and err.value.details["existing"] == cid
+    customers.update_customer(agent, cid, version, {"risk_assessed_on": dt.date(2026, 3, 1)})
+    assert Customer.get_by_id(cid).risk_expires_on == dt.date(2027, 3, 1)
+    change = [i for i in timeline.page(cid) if i.kind == "change"][0]
+    assert change.summary["actor"] == "李客服"

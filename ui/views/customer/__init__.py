@@ -1,0 +1,1 @@
+"""The customer view: header, profile, contacts, consents, timeline, identity verification."""
