@@ -17,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crm.errors import ConflictError, CrmError, NotFound, PermissionDenied, StorageError, ValidationError
+from crm.identifiers import mask_identifiers_in_text
 
 log = logging.getLogger(__name__)
 _CONTEXT = "ErrorMessages"
@@ -140,7 +141,8 @@ def error_message(error: CrmError, *, where: bool = True) -> str:
     place = _location(error.details) if where else ""
     if not place:
         return text
-    return QCoreApplication.translate("ErrorMessages", "{message} ({where})").format(message=text, where=place)
+    template = QCoreApplication.translate("ErrorMessages", "{message} ({where})")
+    return template.format(message=text, where=place)
 
 
 def _location(details: dict[str, Any]) -> str:
@@ -161,7 +163,7 @@ def _location(details: dict[str, Any]) -> str:
 def technical_details(error: CrmError) -> str:
     """Code and raw details, for IT support (shown folded away under "Show Details…")."""
     lines = [f"code: {error.code}"] + [f"{k}: {v}" for k, v in sorted(error.details.items())]
-    return "\n".join(lines)
+    return mask_identifiers_in_text("\n".join(lines))
 
 
 def show_error(parent: QWidget | None, error: CrmError, title: str | None = None) -> None:
@@ -183,7 +185,8 @@ def show_crash(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
     box.setInformativeText(translate("ErrorMessages", "Please copy the details below and send them to IT "
                                      "support. You can continue working; if the problem repeats, restart "
                                      "the program."))
-    box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+    # Exception texts may quote customer data: C2 identifiers are masked on display (DOMAIN.md).
+    box.setDetailedText(mask_identifiers_in_text("".join(traceback.format_exception(exc_type, exc, tb))))
     box.exec()
 
 

@@ -16,16 +16,24 @@ if TYPE_CHECKING:
 
 # A string of our catalogue and one of Qt's, with their zh_CN translations, to prove both load.
 OUR_PROBE = ("MainWindow", "&File", "文件(&F)")
+WORKSPACE_PROBE = ("CustomerTableModel", "Last contact", "最近联系")
 QT_PROBE = ("QPlatformTheme", "Cancel", "取消")
 
 
 class GuiHooks:
-    """The CLI's handle on the UI; crm.cli stays free of Qt by calling only these two methods."""
+    """The CLI's handle on the UI; crm.cli stays free of Qt by calling only these methods."""
 
     def run_app(self, data_dir: Path, db_url: str | None) -> int:
+        """Start the app, or bring the one already running for this user and data folder to the front."""
         from ui.app import run
 
         return run(data_dir, db_url)
+
+    def pop(self, data_dir: Path, db_url: str | None, number: str) -> int:
+        """Screen pop: the running app shows the caller (``pop\\t<number>``); else the app starts with it."""
+        from ui.app import run
+
+        return run(data_dir, db_url, pop_number=number)
 
     def ui_checks(self, storage: Storage) -> list[Check]:
         """Qt starts (offscreen when no app runs yet), zh_CN catalogues load, the main window builds."""
@@ -83,7 +91,7 @@ def _check_translations() -> str:
     missing = [name for name, ok in loaded.items() if not ok]
     if missing:
         raise RuntimeError(f"not found: {', '.join(missing)}")
-    for context, source, expected in (OUR_PROBE, QT_PROBE):
+    for context, source, expected in (OUR_PROBE, WORKSPACE_PROBE, QT_PROBE):
         got = QCoreApplication.translate(context, source)
         if got != expected:
             raise RuntimeError(f"{context}/{source!r} translated to {got!r}, expected {expected!r}")
@@ -91,11 +99,12 @@ def _check_translations() -> str:
 
 
 def _check_main_window(app, storage: Storage) -> str:
-    from ui.views.main_window import MainWindow
+    from ui.app import build_main_window
 
-    window = MainWindow(storage)
+    window = build_main_window(storage, sign_in=False)  # a self-test signs nobody in (writes nothing)
     try:
         window.show()
+        window.show_overview()  # the overview tab counts when shown
         app.processEvents()
         if not window.isVisible():
             raise RuntimeError("the main window did not become visible")

@@ -1,12 +1,27 @@
-"""Language choice and Qt translators: ours (crm_<lang>.qm) plus Qt's own (qtbase_<lang>.qm).
+"""Language choice and Qt translators: every ``<catalogue>_<lang>.qm`` of ours plus Qt's own (qtbase).
 
-After changing any user-visible string, refresh the catalogue and rebuild the binary file:
+Our strings live in several catalogues, one per area, so parallel work never edits the same file; a
+translation context (a class name) belongs to exactly one catalogue:
 
-    uv run pyside6-lupdate -extensions py -no-obsolete -locations none ui -ts resources/translations/crm_zh_CN.ts
-    uv run pyside6-lrelease resources/translations/crm_zh_CN.ts -qm resources/translations/crm_zh_CN.qm
+    crm          the shell: app, errors, dialogs, preferences, home panel, main window
+    workspace    ui/models/customer_*.py, ui/widgets/search_box.py, ui/views/workspace, ui/single_instance.py
+    customer     ui/views/customer, ui/models/timeline_model.py, …
+    interaction  ui/views/interaction and its dialogs
 
-then fill in every new <translation> in the .ts file (pyside6-linguist or a text editor), run lrelease
-again, and commit both files. tests/unit/ui/test_translations.py fails while anything is unfinished.
+After changing any user-visible string, refresh that area's catalogue and rebuild its binary file, e.g.
+
+    uv run pyside6-lupdate -extensions py -no-obsolete -locations none ui/models/customer_table_model.py \
+        ui/widgets/search_box.py ui/views/workspace ui/single_instance.py \
+        -ts resources/translations/workspace_zh_CN.ts
+    uv run pyside6-lrelease resources/translations/workspace_zh_CN.ts
+
+For crm_zh_CN.ts list the shell's files instead: ui/app.py ui/errors.py ui/gui_hooks.py ui/i18n.py
+ui/keyring_label.py ui/storage_opener.py ui/theme.py ui/dialogs/passphrase_dialog.py ui/dialogs/preferences
+ui/dialogs/preferences_dialog.py ui/dialogs/recovery_key_dialog.py ui/dialogs/setup_dialog.py ui/views/home
+ui/views/main_window.py ui/widgets/field_message.py ui/widgets/stat_card.py. Then fill in every new
+<translation> (pyside6-linguist or a text editor), run lrelease again, and commit both files.
+tests/unit/ui/test_translations.py fails while a string in ui/ has no translation in any catalogue, a
+catalogue has unfinished entries, or two catalogues share a context.
 
 The translators are children of the QCoreApplication (found again by object name), so this module keeps
 no state of its own; installing or removing one makes Qt send LanguageChange to every widget, which
@@ -30,6 +45,8 @@ LANGUAGES = (CHINESE, ENGLISH)
 LANGUAGE_NAMES = {CHINESE: "中文", ENGLISH: "English"}
 SETTINGS_KEY = "ui.language"  # declared in crm.settings.OPTIONS (scope "machine")
 _TRANSLATOR_NAME = "crm-translator"
+# Catalogues every build must have; other areas' catalogues are loaded when present.
+REQUIRED_CATALOGUES = ("crm", "workspace")
 _CURRENT_PROPERTY = "crmLanguage"
 
 
@@ -87,11 +104,19 @@ def install_language(language: str) -> dict[str, bool]:
         old.setParent(None)
     loaded: dict[str, bool] = {}
     if language != ENGLISH:
-        loaded[f"crm_{language}"] = _install(app, f"crm_{language}", [translations_dir()])
+        for name in catalogue_names(language):
+            loaded[name] = _install(app, name, [translations_dir()])
         loaded[f"qtbase_{language}"] = _install(app, f"qtbase_{language}", qt_translations_dirs())
     app.setProperty(_CURRENT_PROPERTY, language)
     QLocale.setDefault(_locale_for(language))
     return loaded
+
+
+def catalogue_names(language: str) -> list[str]:
+    """Our catalogues for ``language``: the required ones first, then every other one found."""
+    required = [f"{area}_{language}" for area in REQUIRED_CATALOGUES]
+    found = sorted(path.stem for path in translations_dir().glob(f"*_{language}.qm"))
+    return required + [name for name in found if name not in required and not name.startswith("qt")]
 
 
 def _locale_for(language: str) -> QLocale:

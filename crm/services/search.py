@@ -112,8 +112,8 @@ def search_ids(text: str, sort: str = "rank", descending: bool = False, cap: int
     if not found:
         return []
     if sort == "rank":
-        rows = _summary_rows(list(found))
-        ids = sorted(found, key=lambda cid: (found[cid][0], _recency_key(rows[cid][4]), cid))
+        recency = _last_contacts(list(found))
+        ids = sorted(found, key=lambda cid: (found[cid][0], _recency_key(recency.get(cid)), cid))
         return ids[::-1] if descending else ids
     column = {"name": Customer.name_pinyin, "last_contact": Customer.last_contact_at,
               "segment": Customer.segment}[sort]
@@ -126,6 +126,18 @@ def search_ids(text: str, sort: str = "rank", descending: bool = False, cap: int
         return sorted(ids, key=lambda cid: (_SEGMENT_ORDER.get(values[cid], 9), cid), reverse=descending)
     return [r[0] for r in Customer.select(Customer.id).where(Customer.id.in_(ids)).order_by(order, Customer.id)
             .tuples()]
+
+
+def search_matches(text: str, cap: int = MAX_IDS) -> dict[int, str]:
+    """How each candidate matched (phone_exact, name, pinyin, …), for the list's "matched by" column."""
+    return {cid: match for cid, (_tier, match) in _candidates(_classify(text), cap=cap).items()}
+
+
+def _last_contacts(ids: list[int]) -> dict[int, dt.datetime | None]:
+    out: dict[int, dt.datetime | None] = {}
+    for chunk in _chunks(ids, 500):
+        out.update(Customer.select(Customer.id, Customer.last_contact_at).where(Customer.id.in_(chunk)).tuples())
+    return out
 
 
 def _recency_key(ts: dt.datetime | None) -> float:

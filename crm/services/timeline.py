@@ -2,7 +2,7 @@
 
 Sources: interactions (with satisfaction), complaint cases and their updates, follow-ups and their
 attempts, opportunities, leads, and data changes from the audit log. Each source is read through an index
-on (customer, time) with ``time <= cursor`` and a limit, then merged; the cursor is (ts, kind, id) of the
+on (customer, time) with ``time < cursor`` and a limit, plus every row at exactly the cursor's time, then merged; the cursor is (ts, kind, id) of the
 last item shown, so nothing repeats or goes missing between pages even when timestamps tie.
 """
 
@@ -58,7 +58,7 @@ def _interactions(cid: int, before: dt.datetime | None, limit: int, exact: bool)
          .join(StaffUser, on=(Interaction.staff == StaffUser.id))
          .where(Interaction.customer == cid))
     if before is not None:
-        q = q.where(Interaction.ts == before if exact else Interaction.ts <= before)
+        q = q.where(Interaction.ts == before if exact else Interaction.ts < before)
     keys = ("id", "ts", "channel", "category", "notes", "duration_s", "outcome", "verification",
             "satisfaction", "satisfaction_reason", "fraud_flag", "staff")
     return [TimelineItem(r[1], "interaction", r[0], dict(zip(keys, r)))
@@ -72,7 +72,7 @@ def _simple(model, ts_field, kind: str, cid: int, before, limit: int, exact: boo
     else:
         q = q.where(model.customer == cid)
     if before is not None:
-        q = q.where(ts_field == before if exact else ts_field <= before)
+        q = q.where(ts_field == before if exact else ts_field < before)
     names = ["id", "ts"] + [c.name for c in columns]
     return [TimelineItem(r[1], kind, r[0], dict(zip(names, r)))
             for r in q.order_by(ts_field.desc(), model.id.desc()).limit(limit).tuples()]
@@ -106,7 +106,7 @@ def _changes(cid: int, before: dt.datetime | None, limit: int, exact: bool) -> l
          .join(StaffUser, peewee.JOIN.LEFT_OUTER, on=(AuditLog.actor == StaffUser.id))
          .where((AuditLog.entity == "customer") & (AuditLog.entity_id == str(cid))))
     if before is not None:
-        q = q.where(AuditLog.ts == before if exact else AuditLog.ts <= before)
+        q = q.where(AuditLog.ts == before if exact else AuditLog.ts < before)
     keys = ("id", "ts", "action", "actor", "detail")
     return [TimelineItem(r[1], "change", r[0], dict(zip(keys, r)))
             for r in q.order_by(AuditLog.ts.desc(), AuditLog.id.desc()).limit(limit).tuples()]

@@ -316,6 +316,34 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace</source>
+        <translation>工作台(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>概览(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Find Customer</source>
+        <translation>查找客户(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Go to the search box of the workspace</source>
+        <translation>转到工作台的搜索框</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
@@ -346,6 +374,22 @@
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>客服专员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>客服主管</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
     </message>
     <message>
         <source>Team database (PostgreSQL) · {place}</source>

@@ -15,6 +15,7 @@ from crm import db
 from ui.dialogs.passphrase_dialog import PassphraseDialog
 from ui.dialogs.recovery_key_dialog import ENTER, SHOW, RecoveryKeyDialog
 from ui.dialogs.setup_dialog import SetupDialog
+from ui.app import build_main_window
 from ui.storage_opener import StorageOpener
 from ui.views.main_window import MainWindow
 
@@ -83,9 +84,10 @@ def open_with(data_dir: Path, agent: Agent, secrets=None):
 
 
 def show_window(qtbot, storage) -> MainWindow:
-    window = MainWindow(storage)
+    window = build_main_window(storage)  # as the app builds it: signed-in OS user, real customer panel
     qtbot.addWidget(window)
     window.show()
+    window.show_overview()
     return window
 
 

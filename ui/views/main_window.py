@@ -1,4 +1,4 @@
-"""MainWindow: menus, the database-mode status line, the home panel, saved geometry, live retranslation."""
+"""MainWindow: the workspace and overview tabs, menus, the status line (user, database), geometry, retranslation."""
 
 from __future__ import annotations
 
@@ -11,20 +11,24 @@ from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QDateTime, QDir, QEvent, QSettings, QStandardPaths, Qt, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from crm.errors import CrmError
 from ui.errors import show_error
 from ui.views.home.home_panel import HomePanel
+from ui.views.workspace.workspace_view import CustomerPanelFactory, WorkspaceView
 
 if TYPE_CHECKING:
     from crm.db import Storage
+    from crm.models import StaffUser
     from crm.services.overview import OverviewSummary
+    from ui.models.customer_search_source import CustomerSearchSource
 
 log = logging.getLogger(__name__)
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
+WORKSPACE_TAB, OVERVIEW_TAB = 0, 1
 
 
 def _default_overview() -> Callable[[], OverviewSummary]:
@@ -41,21 +45,37 @@ def team_database_place(location: str) -> str:
 
 
 class MainWindow(QMainWindow):
-    """The application's one main window; the storage is open for its whole life."""
+    """The application's one main window; the storage is open for its whole life.
 
-    def __init__(self, storage: Storage, parent: QWidget | None = None, *,
-                 overview: Callable[[], OverviewSummary] | None = None) -> None:
+    ``actor`` is the signed-in staff user (``crm.services.staff.current_staff()``, resolved once by the
+    composition root); ``customer_panel_factory(actor, parent)`` builds the workspace's customer panel.
+    """
+
+    def __init__(self, storage: Storage, parent: QWidget | None = None, *, actor: StaffUser | None,
+                 customer_panel_factory: CustomerPanelFactory,
+                 overview: Callable[[], OverviewSummary] | None = None,
+                 search_source: CustomerSearchSource | None = None) -> None:
         super().__init__(parent)
         self._storage = storage
-        self.home = HomePanel(overview or _default_overview(), self)
-        self.setCentralWidget(self.home)
+        self._actor = actor
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.workspace = WorkspaceView(actor, customer_panel_factory, self.tabs, source=search_source)
+        self.home = HomePanel(overview or _default_overview(), self.tabs)
+        self.tabs.addTab(self.workspace, "")
+        self.tabs.addTab(self.home, "")
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.setCentralWidget(self.tabs)
         self._create_actions()
         self._create_menus()
+        self.staff_label = QLabel(self)
         self.storage_label = QLabel(self)
         self.storage_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.staff_label)
         self.statusBar().addPermanentWidget(self.storage_label, 1)
         self.retranslateUi()
         self._restore_geometry()
+        self.workspace.focus_search()
 
     # --- construction ---------------------------------------------------------------------------
 
@@ -73,6 +93,21 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._on_about_triggered)
+        self.workspace_action = QAction(self, checkable=True, checked=True)
+        self.workspace_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.workspace_action.triggered.connect(self.show_workspace)
+        self.overview_action = QAction(self, checkable=True)
+        self.overview_action.setShortcut(QKeySequence("Ctrl+2"))
+        self.overview_action.triggered.connect(self.show_overview)
+        self._view_group = QActionGroup(self)
+        self._view_group.addAction(self.workspace_action)
+        self._view_group.addAction(self.overview_action)
+        self.find_action = QAction(self)
+        self.find_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("F3")])
+        # Also from the customer panel's fields and from our other windows: the caller comes first.
+        self.find_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.find_action.triggered.connect(self._on_find_triggered)
+        self.addAction(self.find_action)
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -80,6 +115,11 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.workspace_action)
+        self.view_menu.addAction(self.overview_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.find_action)
         self.tools_menu = bar.addMenu("")
         self.tools_menu.addAction(self.preferences_action)
         self.help_menu = bar.addMenu("")
@@ -88,6 +128,13 @@ class MainWindow(QMainWindow):
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Bank Customer Service CRM"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.workspace_action.setText(self.tr("&Workspace"))
+        self.overview_action.setText(self.tr("&Overview"))
+        self.find_action.setText(self.tr("&Find Customer"))
+        self.find_action.setStatusTip(self.tr("Go to the search box of the workspace"))
+        self.tabs.setTabText(WORKSPACE_TAB, self.tr("Workspace"))
+        self.tabs.setTabText(OVERVIEW_TAB, self.tr("Overview"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.backup_action.setText(self.tr("&Back Up Database…"))
@@ -100,6 +147,16 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About"))
         self.storage_label.setText(self.storage_description())
         self.storage_label.setToolTip(self.storage_label.text())
+        self.staff_label.setText(self.staff_description())
+        self.staff_label.setVisible(self._actor is not None)
+
+    def staff_description(self) -> str:
+        """Who is signed in, and as what, for the status bar."""
+        if self._actor is None:
+            return ""
+        roles = {"agent": self.tr("Agent"), "supervisor": self.tr("Supervisor"), "admin": self.tr("Administrator")}
+        role = str(self._actor.role)
+        return self.tr("{name} ({role})").format(name=self._actor.display_name, role=roles.get(role, role))
 
     def storage_description(self) -> str:
         """What the status bar says about where the data lives."""
@@ -115,7 +172,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         geometry = settings.value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1000, 680)
+            screen = self.screen().availableGeometry()  # room for the list and the customer record
+            self.resize(max(1000, min(1280, screen.width() * 9 // 10)), max(680, min(800, screen.height() * 9 // 10)))
         state = settings.value(STATE_KEY)
         if state is not None:
             self.restoreState(state)
@@ -124,12 +182,46 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(STATE_KEY, self.saveState())
+        self.workspace.save_state(settings)
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslateUi()
         super().changeEvent(event)
+
+    # --- views and screen pop --------------------------------------------------------------------
+
+    def show_workspace(self) -> None:
+        self.tabs.setCurrentIndex(WORKSPACE_TAB)
+
+    def show_overview(self) -> None:
+        self.tabs.setCurrentIndex(OVERVIEW_TAB)
+
+    def bring_to_front(self) -> None:
+        """Un-minimise (keeping a maximised window maximised), raise and activate the window."""
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def pop_number(self, number: str) -> None:
+        """Screen pop from the telephony hook (``crm pop NUMBER``): show the caller in the workspace."""
+        self.bring_to_front()
+        self.show_workspace()
+        self.workspace.open_number(number)
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        (self.workspace_action if index == WORKSPACE_TAB else self.overview_action).setChecked(True)
+
+    def _on_find_triggered(self) -> None:
+        if QApplication.activeModalWidget() is not None:  # a dialog is waiting for an answer first
+            return
+        self.show_workspace()
+        if not self.isActiveWindow():
+            self.bring_to_front()
+        self.workspace.focus_search()
 
     # --- actions ---------------------------------------------------------------------------------
 

@@ -90,3 +90,16 @@ def test_install_excepthook(monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
     errors.install_excepthook()
     assert sys.excepthook is errors.excepthook
+
+
+def test_crash_details_mask_customer_identifiers(monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    details = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: details.append(box.detailedText()) or 0)
+    try:
+        raise ValueError("cannot parse 13812345678 for customer")
+    except ValueError:
+        errors.show_crash(*sys.exc_info())
+    assert "13812345678" not in details[0]
+    assert "138****5678" in details[0] and "ValueError" in details[0]

@@ -15,9 +15,18 @@ from ui.gui_hooks import GuiHooks
 from ui.views import main_window
 from ui.views.main_window import GEOMETRY_KEY
 from ui_fakes import GUI, CountingOverview, FakeSummary
+from workspace_fakes import FakeCustomerPanel
 
 pytestmark = GUI
 ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture
+def fake_panel(monkeypatch):
+    """The self-test builds the real main window; on a fake storage, with a fake customer panel."""
+    from ui import app
+
+    monkeypatch.setattr(app, "customer_panel_factory", lambda: FakeCustomerPanel)
 
 
 def test_importing_the_entry_point_does_not_load_qt():
@@ -28,13 +37,14 @@ def test_importing_the_entry_point_does_not_load_qt():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_ui_checks_pass_and_leave_language_and_geometry_alone(qtbot, local_storage, monkeypatch):
+def test_ui_checks_pass_and_leave_language_and_geometry_alone(qtbot, local_storage, monkeypatch, fake_panel):
     overview = CountingOverview(FakeSummary(customers=3))
     monkeypatch.setattr(main_window, "_default_overview", lambda: overview)
     checks = GuiHooks().ui_checks(local_storage)
     assert [(c.name, c.ok) for c in checks] == [
         ("ui_qt", True), ("ui_translations_zh_CN", True), ("ui_main_window", True)], checks
-    assert "crm_zh_CN.qm" in checks[1].detail and "qtbase_zh_CN.qm" in checks[1].detail
+    for name in ("crm_zh_CN.qm", "workspace_zh_CN.qm", "qtbase_zh_CN.qm"):
+        assert name in checks[1].detail
     assert "Local encrypted database" in checks[2].detail or "本地加密数据库" in checks[2].detail
     assert overview.calls == 1
     assert i18n.current_language() == i18n.ENGLISH
@@ -42,7 +52,7 @@ def test_ui_checks_pass_and_leave_language_and_geometry_alone(qtbot, local_stora
     assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]
 
 
-def test_ui_checks_report_a_broken_main_window_instead_of_raising(qtbot, local_storage, monkeypatch):
+def test_ui_checks_report_a_broken_main_window_instead_of_raising(qtbot, local_storage, monkeypatch, fake_panel):
     def broken():
         raise RuntimeError("no overview service")
 
@@ -52,7 +62,7 @@ def test_ui_checks_report_a_broken_main_window_instead_of_raising(qtbot, local_s
     assert "no overview service" in checks["ui_main_window"].detail
 
 
-def test_ui_checks_report_a_missing_catalogue(qtbot, local_storage, monkeypatch, tmp_path):
+def test_ui_checks_report_a_missing_catalogue(qtbot, local_storage, monkeypatch, tmp_path, fake_panel):
     monkeypatch.setattr(main_window, "_default_overview", lambda: CountingOverview(FakeSummary()))
     monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
     checks = {c.name: c for c in GuiHooks().ui_checks(local_storage)}

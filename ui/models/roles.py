@@ -1,0 +1,12 @@
+"""Custom item-data roles shared by every model and view (one module, so numbers never collide)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+_BASE = int(Qt.ItemDataRole.UserRole)
+
+CustomerIdRole = _BASE + 1  # int: the customer's database id (answered without fetching the row)
+MatchRole = _BASE + 2  # str: how the search found the row (phone_exact, phone, name, pinyin, …)
+SegmentRole = _BASE + 3  # str: the segment code (standard, vip, private), untranslated
+LastContactRole = _BASE + 4  # datetime | None: last contact, aware UTC

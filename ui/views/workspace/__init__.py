@@ -1,0 +1,1 @@
+"""The workspace: find the caller, open their record (the main screen of the application)."""
