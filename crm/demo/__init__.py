@@ -3,6 +3,10 @@
 Works on the database bound to ``crm.db.database_proxy`` (SQLCipher or PostgreSQL). Deterministic for a seed
 on an empty database (timestamps are relative to ``now``); a second run on the same database adds new people
 and reuses the staff, products, departments, case categories and cadences already there.
+
+Speed: rows are built as plain tuples (no ORM objects) and written in 10k-customer / 50k-interaction
+transactions with one prepared ``executemany`` on SQLCipher (measured 7x faster than ``insert_many``, whose
+per-value conversion dominates, and 1.4x faster than multi-row VALUES) or ``COPY`` on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -10,13 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import Any
 
+from crm import settings
 from crm.db import database_proxy
-from crm.demo.activity import INTERACTION_FIELDS, InteractionBuilder, plan_interactions
+from crm.demo.activity import INTERACTION_FIELDS, InteractionBuilder, Skeleton, plan_interactions
 from crm.demo.casework import (
     ATTEMPT_FIELDS,
     CASE_FIELDS,
@@ -27,17 +30,16 @@ from crm.demo.casework import (
     CaseworkBuilder,
     pick_cases,
 )
-from crm.demo.catalog import ensure_reference
+from crm.demo.catalog import Reference, ensure_reference
 from crm.demo.customers import (
     ADDRESS_FIELDS,
     CARD_FIELDS,
     CONSENT_FIELDS,
     CUSTOMER_FIELDS,
     EMAIL_FIELDS,
-    ELDERLY_AGE,
     PHONE_FIELDS,
+    SEARCH_KEY_FIELDS,
     TAG_FIELDS,
-    ChunkRows,
     CustomerBuilder,
     Plan,
     Population,
@@ -56,6 +58,7 @@ from crm.models import (
     CustomerCard,
     CustomerEmail,
     CustomerPhone,
+    CustomerSearchKey,
     CustomerTag,
     Escalation,
     FollowUp,
@@ -65,8 +68,6 @@ from crm.models import (
 
 __all__ = ["generate"]
 
-T = TypeVar("T")
-
 CUSTOMER_CHUNK = 10_000
 INTERACTION_CHUNK = 50_000
 
@@ -74,79 +75,75 @@ INTERACTION_CHUNK = 50_000
 def generate(customers: int = 1000, interactions: int = 10000, seed: int = 1,
              progress: Callable[[str], None] | None = None, *, now: dt.datetime | None = None) -> dict[str, Any]:
     """Add ``customers`` new customers and ``interactions`` interactions (spread over them; over the existing
-    customers when ``customers`` is 0), plus reference data, cases and follow-ups.
+    customers when ``customers`` is 0), plus reference data, complaint cases, escalations and follow-ups.
 
+    ``progress`` receives one line per stage and chunk ("customers 20000/100000"). ``now`` fixes the clock
+    (the default is the current time): with the same seed and ``now``, an empty database gets identical data.
     Returns ``{"seed", "counts": {table: rows added}, "seconds", "stage_seconds": {stage: seconds}}``.
     """
+    if database_proxy.obj is None:
+        raise RuntimeError("demo.generate needs an open database bound to crm.db.database_proxy")
     started = time.perf_counter()
-    say = progress or (lambda _msg: None)
-    writer = BulkWriter(real_database(database_proxy))
-    now = now or dt.datetime.now(dt.UTC)
-    now_epoch = int(now.timestamp())
-    ts_text = TsText()
-    today = (now + dt.timedelta(hours=8)).date()  # the bank's calendar day (China time)
-    stages: dict[str, float] = {}
-    mark = time.perf_counter()
-
-    def stage(name: str) -> None:
-        nonlocal mark
-        stages[name] = round(time.perf_counter() - mark, 3)
-        mark = time.perf_counter()
-
-    ref = ensure_reference(writer, ts_text(now_epoch))
-    say(f"reference data: {len(ref.agents)} agents, {len(ref.supervisors)} supervisors, 1 admin, "
-        f"{len(ref.products)} products")
-    stage("reference")
+    run = _Run(BulkWriter(real_database(database_proxy)), now or dt.datetime.now(dt.UTC), progress)
+    ref = ensure_reference(run.writer, run.ts_text(run.now_epoch))
+    run.say(f"reference data: {len(ref.agents)} agents, {len(ref.supervisors)} supervisors, 1 admin, "
+            f"{len(ref.products)} products")
+    run.stage("reference")
 
     existing = Customer.select().count()
     seed_key = str(seed) if existing == 0 else f"{seed}+{existing}"  # a second run adds different people
-    if customers > 0:
-        plan = plan_customers(customers, seed_key, ref, today)
-        pop = plan.pop
-    else:
-        plan, pop = None, _existing_population(today)
-    stage("plan_customers")
-    skeleton = plan_interactions(interactions if len(pop) else 0, pop, random.Random(f"{seed_key}/when"), now_epoch)
-    stage("plan_interactions")
+    plan = plan_customers(customers, seed_key, ref, run.today, run.elderly_age) if customers > 0 else None
+    pop = plan.pop if plan is not None else _existing_population(run.today, run.elderly_age)
+    run.stage("plan_customers")
+    skeleton = plan_interactions(interactions if len(pop) else 0, pop, random.Random(f"{seed_key}/when"),
+                                 run.now_epoch)
+    run.say(f"planned {customers} new customers, {len(skeleton.ts)} interactions")
+    run.stage("plan_interactions")
 
     if plan is not None:
-        _write_customers(writer, plan, ref, seed_key, today, ts_text, now_epoch, skeleton, existing, say)
-        stage("customers")
-
+        _write_customers(run, plan, ref, seed_key, skeleton, existing)
+        run.stage("customers")
     builder = InteractionBuilder(random.Random(f"{seed_key}/interactions"), pop, ref,
-                                 NoteBank(random.Random(f"{seed_key}/notes")), ts_text)
-    total = len(skeleton.ts)
-    ids = writer.reserve_block(Interaction, total)
+                                 NoteBank(random.Random(f"{seed_key}/notes")), run.ts_text)
+    _write_interactions(run, builder, skeleton)
+    if plan is None and skeleton.ts:
+        _refresh_last_contact(run.writer, pop, skeleton)
+    run.stage("interactions")
+    _write_casework(run, builder, pop, ref, seed_key)
+    run.stage("cases_followups")
 
-    def write_interactions(job: tuple[int, list[tuple]]) -> None:
-        start, rows = job
-        with writer.transaction():
-            writer.claim(Interaction, rows[0][0])
-            writer.insert(Interaction, INTERACTION_FIELDS, rows)
-        say(f"interactions {start + len(rows)}/{total}")
-
-    _pipeline([(lambda s=start: (s, builder.build(skeleton, s, ids[s:s + INTERACTION_CHUNK])))
-               for start in range(0, total, INTERACTION_CHUNK)], write_interactions)
-    if plan is None and total:
-        _refresh_last_contact(writer, pop, skeleton)
-    stage("interactions")
-
-    _write_casework(writer, builder, pop, ref, seed_key, ts_text, now_epoch, say)
-    stage("cases_followups")
-
-    counts = {name: writer.counts.get(name, 0) for name in _REPORTED}
+    counts = {name: run.writer.counts.get(name, 0) for name in _REPORTED}
     seconds = round(time.perf_counter() - started, 2)
-    say(f"done in {seconds} s")
-    return {"seed": seed, "counts": counts, "seconds": seconds, "stage_seconds": stages}
+    run.say(f"done in {seconds} s")
+    return {"seed": seed, "counts": counts, "seconds": seconds, "stage_seconds": run.stages}
+
+
+class _Run:
+    """What every stage shares: the writer, the clock, progress reporting and stage timings."""
+
+    def __init__(self, writer: BulkWriter, now: dt.datetime, progress: Callable[[str], None] | None) -> None:
+        self.writer = writer
+        self.now_epoch = int(now.timestamp())
+        self.today = (now + dt.timedelta(hours=8)).date()  # the bank's calendar day (China time)
+        self.elderly_age = settings.default("elderly.age_years")
+        self.ts_text = TsText()
+        self.say = progress or (lambda _msg: None)
+        self.stages: dict[str, float] = {}
+        self._mark = time.perf_counter()
+
+    def stage(self, name: str) -> None:
+        self.stages[name] = round(time.perf_counter() - self._mark, 3)
+        self._mark = time.perf_counter()
 
 
 _REPORTED = ("staff_user", "product", "department", "case_category", "care_cadence", "customer", "customer_phone",
-             "customer_email", "customer_address", "customer_card", "customer_tag", "consent", "interaction",
+             "customer_email", "customer_address", "customer_card", "customer_tag", "customer_search_key", "consent",
+             "interaction",
              "complaint_case", "case_update", "case_extension", "escalation", "follow_up", "follow_up_attempt")
 
 
-def _write_customers(writer: BulkWriter, plan: Plan, ref, seed_key: str, today: dt.date, ts_text: TsText,
-                     now_epoch: int, skeleton, existing: int, say: Callable[[str], None]) -> None:
+def _write_customers(run: _Run, plan: Plan, ref: Reference, seed_key: str, skeleton: Skeleton,
+                     existing: int) -> None:
     taken_ids, taken_phones, taken_cards = set(), set(), set()
     if existing:  # never hand out an ID number, mobile or card that is already in the database
         taken_ids = {v for (v,) in Customer.select(Customer.id_number).where(Customer.id_number.is_null(False))
@@ -155,15 +152,15 @@ def _write_customers(writer: BulkWriter, plan: Plan, ref, seed_key: str, today: 
         taken_cards = {v for (v,) in CustomerCard.select(CustomerCard.card_number).tuples()}
     factory = PeopleFactory(random.Random(f"{seed_key}/details"), taken_ids=taken_ids, taken_phones=taken_phones,
                             taken_cards=taken_cards)
-    builder = CustomerBuilder(seed_key, plan, ref, factory, today, ts_text, now_epoch)
+    builder = CustomerBuilder(plan, ref, factory, run.today, run.ts_text, run.now_epoch)
+    writer = run.writer
     total = len(plan.name)
-    ids = writer.reserve_block(Customer, total)
-    plan.pop.ids = list(ids)
-
-    def write(job: tuple[int, ChunkRows]) -> None:
-        start, rows = job
+    # One transaction per chunk: a bounded WAL, and ids read as MAX(id)+1 under the write lock.
+    for start in range(0, total, CUSTOMER_CHUNK):
+        count = min(CUSTOMER_CHUNK, total - start)
         with writer.transaction():
-            writer.claim(Customer, rows.customers[0][0])
+            ids = writer.reserve_ids(Customer, count)
+            rows = builder.build(start, ids, skeleton.first, skeleton.last)
             writer.insert(Customer, CUSTOMER_FIELDS, rows.customers)
             writer.insert(CustomerPhone, PHONE_FIELDS, rows.phones)
             writer.insert(CustomerEmail, EMAIL_FIELDS, rows.emails)
@@ -171,37 +168,28 @@ def _write_customers(writer: BulkWriter, plan: Plan, ref, seed_key: str, today: 
             writer.insert(CustomerCard, CARD_FIELDS, rows.cards)
             writer.insert(CustomerTag, TAG_FIELDS, rows.tags)
             writer.insert(Consent, CONSENT_FIELDS, rows.consents)
-        say(f"customers {start + len(rows.customers)}/{total}")
-
-    _pipeline([(lambda s=start: (s, builder.build(s, ids[s:s + CUSTOMER_CHUNK], skeleton.first, skeleton.last)))
-               for start in range(0, total, CUSTOMER_CHUNK)], write)
-
-
-def _pipeline(jobs: list[Callable[[], T]], consume: Callable[[T], None], lookahead: int = 2) -> None:
-    """Run ``jobs`` in order on one worker thread while ``consume`` writes earlier results.
-
-    Building rows is pure Python; writing spends most of its time inside SQLite/SQLCipher (or the
-    PostgreSQL driver) with the GIL released, so on two cores the two overlap. One worker keeps the random
-    streams in a fixed order: the output does not depend on timing.
-    """
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-build") as pool:
-        pending: deque[Future[T]] = deque(pool.submit(job) for job in jobs[:lookahead])
-        queued = iter(jobs[lookahead:])
-        while pending:
-            result = pending.popleft().result()
-            job = next(queued, None)
-            if job is not None:
-                pending.append(pool.submit(job))
-            consume(result)
+            writer.insert(CustomerSearchKey, SEARCH_KEY_FIELDS, rows.search_keys)
+        plan.pop.ids.extend(ids)
+        run.say(f"customers {start + count}/{total}")
 
 
-def _existing_population(today: dt.date) -> Population:
+def _write_interactions(run: _Run, builder: InteractionBuilder, skeleton: Skeleton) -> None:
+    total = len(skeleton.ts)
+    for start in range(0, total, INTERACTION_CHUNK):
+        count = min(INTERACTION_CHUNK, total - start)
+        with run.writer.transaction():
+            ids = run.writer.reserve_ids(Interaction, count)
+            run.writer.insert(Interaction, INTERACTION_FIELDS, builder.build(skeleton, start, ids))
+        run.say(f"interactions {start + count}/{total}")
+
+
+def _existing_population(today: dt.date, elderly_age: int) -> Population:
     """Interactions without new customers go to the customers already in the database."""
     pop = Population()
     query = Customer.select(Customer.id, Customer.segment, Customer.birth_date, Customer.owner,
                             Customer.do_not_disturb).order_by(Customer.id).tuples()
-    cutoff = today.replace(year=today.year - ELDERLY_AGE) if (today.month, today.day) != (2, 29) \
-        else dt.date(today.year - ELDERLY_AGE, 2, 28)
+    cutoff = today.replace(year=today.year - elderly_age) if (today.month, today.day) != (2, 29) \
+        else dt.date(today.year - elderly_age, 2, 28)
     for cid, segment, born, owner, dnd in query:
         pop.ids.append(cid)
         pop.segment.append(str(segment))
@@ -211,7 +199,7 @@ def _existing_population(today: dt.date) -> Population:
     return pop
 
 
-def _refresh_last_contact(writer: BulkWriter, pop: Population, skeleton) -> None:
+def _refresh_last_contact(writer: BulkWriter, pop: Population, skeleton: Skeleton) -> None:
     """Existing customers: last_contact_at = their newest interaction (portable correlated UPDATE)."""
     touched = sorted({pop.ids[c] for c in skeleton.customer})
     sql = ('UPDATE "customer" SET "last_contact_at" = (SELECT MAX(i."ts") FROM "interaction" i '
@@ -221,13 +209,14 @@ def _refresh_last_contact(writer: BulkWriter, pop: Population, skeleton) -> None
             writer.update_many(sql, [(cid,) for cid in touched[start:start + CUSTOMER_CHUNK]])
 
 
-def _write_casework(writer: BulkWriter, interactions: InteractionBuilder, pop: Population, ref, seed_key: str,
-                    ts_text: TsText, now_epoch: int, say: Callable[[str], None]) -> None:
+def _write_casework(run: _Run, interactions: InteractionBuilder, pop: Population, ref: Reference,
+                    seed_key: str) -> None:
     rng = random.Random(f"{seed_key}/cases")
     found = interactions.found
-    chosen = pick_cases(found, rng, now_epoch)
+    chosen = pick_cases(found, rng, run.now_epoch)
     taken = {v for (v,) in ComplaintCase.select(ComplaintCase.case_no).tuples()}
-    work = CaseworkBuilder(rng, pop, ref, ts_text, now_epoch, taken)
+    work = CaseworkBuilder(rng, pop, ref, run.ts_text, run.now_epoch, taken)
+    writer = run.writer
     with writer.transaction():
         work.cases(chosen, writer.reserve_ids(ComplaintCase, len(chosen)))
         work.frauds(found)
@@ -239,4 +228,4 @@ def _write_casework(writer: BulkWriter, interactions: InteractionBuilder, pop: P
         writer.insert(Escalation, ESCALATION_FIELDS, out.escalations)
         writer.insert(FollowUp, FOLLOWUP_FIELDS, out.followups)
         writer.insert(FollowUpAttempt, ATTEMPT_FIELDS, out.attempts)
-    say(f"cases {len(out.cases)}, escalations {len(out.escalations)}, follow-ups {len(out.followups)}")
+    run.say(f"cases {len(out.cases)}, escalations {len(out.escalations)}, follow-ups {len(out.followups)}")

@@ -4,8 +4,10 @@ rescheduled into chains), derived from the generated interactions. Modest number
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from crm import settings
 from crm.demo import text
 from crm.demo.activity import Candidates
 from crm.demo.catalog import Reference
@@ -51,15 +53,19 @@ class CaseworkRows:
     attempts: list[tuple] = field(default_factory=list)
 
 
-def pick_cases(found: Candidates, rng: random.Random, now_epoch: int) -> list[tuple]:
-    """Complaints that become cases: half of those threatening escalation, a few percent of the rest."""
+def pick_cases(found: Candidates, rng: random.Random, now_epoch: int) -> list[tuple[tuple, bool]]:
+    """Complaints that become cases, as (candidate, keep open): 30 % of those threatening escalation, 2 % of
+    the rest; plus a dozen from the last 30 days kept open, so that even small runs have open cases, some
+    near or past their deadline."""
     r = rng.random
     picked = [r() < (0.3 if c[4] else 0.02) for c in found.complaints]
-    # Small runs still get open cases near or past their deadline: a dozen from the last 30 days.
-    recent = [i for i, c in enumerate(found.complaints) if c[2] >= now_epoch - 30 * DAY and not picked[i]]
-    for i in rng.sample(recent, min(12, len(recent))):
-        picked[i] = True
-    return [c for c, p in zip(found.complaints, picked, strict=True) if p]
+    keep_open = [False] * len(picked)
+    for newest, oldest, n in ((0, 10, 5), (10, 15, 4), (15, 30, 3)):
+        window = [i for i, c in enumerate(found.complaints)
+                  if now_epoch - oldest * DAY <= c[2] < now_epoch - newest * DAY]
+        for i in rng.sample(window, min(n, len(window))):
+            picked[i] = keep_open[i] = True
+    return [(c, o) for c, p, o in zip(found.complaints, picked, keep_open, strict=True) if p]
 
 
 class CaseworkBuilder:
@@ -67,40 +73,48 @@ class CaseworkBuilder:
                  taken_case_nos: set[str]) -> None:
         self.rng, self.r, self.pop, self.ref, self.ts, self.now = rng, rng.random, pop, ref, ts_text, now_epoch
         self.taken = taken_case_nos
+        self.feedback_hours = settings.default("cases.first_feedback_hours")
+        self.resolution_days = settings.default("cases.resolution_days")
         self.out = CaseworkRows()
         self.open_cases: list[tuple] = []  # (case id, cust, owner, opened epoch)
 
     # --- cases -----------------------------------------------------------------------------------
 
-    def cases(self, chosen: list[tuple], case_ids) -> None:
+    def cases(self, chosen: list[tuple[tuple, bool]], case_ids: Sequence[int]) -> None:
         by_customer: dict[int, int] = {}
-        for case_id, cand in zip(case_ids, chosen, strict=True):
-            self._case(case_id, cand, by_customer.get(cand[1]))
+        for case_id, (cand, keep_open) in zip(case_ids, chosen, strict=True):
+            self._case(case_id, cand, by_customer.get(cand[1]), keep_open)
             by_customer[cand[1]] = case_id
 
     def _case_no(self, epoch: int) -> str:
-        day = self.ts(epoch + 8 * HOUR)[:10].replace("-", "")
+        """The app's numbering (crm.services.cases): TS + UTC date + per-day sequence, e.g. TS20261123-0007."""
+        day = self.ts(epoch)[:10].replace("-", "")
         n = 1
-        while f"TS{day}{n:04d}" in self.taken:
+        while f"TS{day}-{n:04d}" in self.taken:
             n += 1
-        self.taken.add(f"TS{day}{n:04d}")
-        return f"TS{day}{n:04d}"
+        self.taken.add(f"TS{day}-{n:04d}")
+        return f"TS{day}-{n:04d}"
 
-    def _case(self, case_id: int, cand: tuple, repeat_of: int | None) -> None:
+    def _case(self, case_id: int, cand: tuple, repeat_of: int | None, keep_open: bool) -> None:
         r, ts, now, ref = self.r, self.ts, self.now, self.ref
         iid, c, opened, topic, escalation, staff, note = cand
         category, dept = _TOPIC[topic]
         age = (now - opened) / DAY
-        status = self._status(age)
+        status = ("in_progress", "in_progress", "in_progress", "awaiting_customer", "accepted")[int(r() * 5)] \
+            if keep_open else self._status(age)
         extension = 0
-        if status in _OPEN and age > 12 and r() < 0.45:
-            extension = 2 if age > 30 and r() < 0.5 else 1
-        due = opened + 15 * DAY + (15 * DAY if extension >= 1 else 0) + (30 * DAY if extension == 2 else 0)
-        owner = ref.supervisors[int(r() * len(ref.supervisors))] if escalation else ref.agents[int(r() * len(ref.agents))]
+        if status in _OPEN and not keep_open and age >= self.resolution_days and r() < 0.45:
+            extension = 2 if age > 30 and r() < 0.5 else 1  # at the deadline: extended (15 + 15, then +30)
+        due = opened + self.resolution_days * DAY + (15 * DAY if extension >= 1 else 0) \
+            + (30 * DAY if extension == 2 else 0)
+        handlers = ref.supervisors if escalation else ref.agents  # escalated complaints go to a supervisor
+        owner = handlers[int(r() * len(handlers))]
         accused = None
         if topic == "attitude":
             accused = next(a for a in ref.agents[int(r() * len(ref.agents)):] + ref.agents if a != owner)
-        feedback_at = None if status == "accepted" else min(opened + int((1 + r() * 30) * HOUR), now)
+        # First feedback usually within the promised hours, sometimes late.
+        feedback_at = None if status == "accepted" else min(
+            opened + int((0.3 + r() * r() * 3 * self.feedback_hours) * HOUR), now)
         resolved_at = closed_at = satisfaction = None
         resolution = root_cause = action = ""
         summary, causes, actions, resolutions = text.CASE_TEXTS[topic]
@@ -127,7 +141,7 @@ class CaseworkBuilder:
         self.out.cases.append((
             case_id, 1, ts(opened), ts(closed_at or resolved_at or feedback_at or opened), self._case_no(opened),
             cust_id, iid, ref.case_categories[category], severity, ref.departments[dept], owner, accused, status,
-            priority, bool(escalation), repeat_of, summary, note, ts(opened), ts(opened + DAY),
+            priority, bool(escalation), repeat_of, summary, note, ts(opened), ts(opened + self.feedback_hours * HOUR),
             ts(feedback_at) if feedback_at else None, ts(due), extension,
             ts(paused_since) if paused_since else None, int(r() * DAY) if paused_since and r() < 0.3 else 0,
             resolution, root_cause, action, status == "closed", ts(resolved_at) if resolved_at else None,
@@ -143,9 +157,12 @@ class CaseworkBuilder:
 
     def _status(self, age: float) -> str:
         x = self.r()
-        if age <= 16:
+        if age <= 12:
             return "accepted" if x < 0.2 else "in_progress" if x < 0.65 else "awaiting_customer" if x < 0.8 \
                 else "resolved" if x < 0.95 else "closed"
+        if age <= 16:  # the deadline is close: most are still being worked on
+            return "accepted" if x < 0.05 else "in_progress" if x < 0.6 else "awaiting_customer" if x < 0.75 \
+                else "resolved" if x < 0.92 else "closed"
         if age <= 45:
             return "closed" if x < 0.55 else "resolved" if x < 0.70 else "in_progress" if x < 0.9 \
                 else "awaiting_customer"
@@ -170,7 +187,7 @@ class CaseworkBuilder:
         if extension:
             for level in range(1, extension + 1):
                 when = min(opened + (12 + 10 * level) * DAY, self.now)
-                new_due = opened + (30 if level == 1 else 60) * DAY
+                new_due = opened + (self.resolution_days + 15 + (30 if level == 2 else 0)) * DAY
                 reason = text.EXTENSION_REASONS[int(r() * len(text.EXTENSION_REASONS))]
                 approver = self.ref.supervisors[int(r() * len(self.ref.supervisors))] if level == 2 else None
                 self.out.extensions.append((case_id, level, owner, approver, reason, ts(when), ts(new_due)))

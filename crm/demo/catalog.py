@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 from crm.codes import Segment, StaffRole
 from crm.demo.people import PeopleFactory
+from crm.demo.text import COMPLAINTS
 from crm.demo.writer import BulkWriter
 from crm.models import CareCadence, CaseCategory, Department, Product, StaffUser
+from crm.services.cases import DEFAULT_CATEGORIES, DEFAULT_DEPARTMENTS
 
 N_AGENTS, N_SUPERVISORS = 34, 5
 
@@ -54,14 +56,6 @@ PRODUCTS: tuple[tuple[str, str, str, str, int, bool], ...] = (
     ("EDU-SAVE", "教育储蓄", "Education savings", "education", 1, False),
     ("EDU-LOAN", "国家助学贷款", "Student loan", "education", 1, False),
 )
-DEPARTMENTS = ("信用卡中心", "个人贷款部", "科技部", "运营管理部", "网点运营管理部", "客户服务中心", "财富管理部",
-               "零售银行部", "消费者权益保护部")
-CASE_CATEGORIES = (
-    ("fee_dispute", "收费争议", "Fee dispute"), ("wait_time", "等待时间", "Waiting time"),
-    ("service_attitude", "服务态度", "Staff attitude"), ("credit_card", "信用卡业务", "Credit cards"),
-    ("loan", "贷款业务", "Loans"), ("e_banking", "电子银行", "E-banking"),
-    ("wealth_sales", "理财销售", "Wealth product sales"), ("other", "其他", "Other"),
-)
 CADENCES = {Segment.STANDARD: 180, Segment.VIP: 30, Segment.PRIVATE: 14}
 
 
@@ -83,9 +77,15 @@ def ensure_reference(writer: BulkWriter, now_text: str) -> Reference:
         ref.products = _by_key(writer, Product, "code", [
             (code, zh, en, cat, risk, dual, True) for code, zh, en, cat, risk, dual in PRODUCTS
         ], ("code", "name_zh", "name_en", "category", "risk_level", "dual_recording", "active"), now_text)
-        ref.departments = _by_key(writer, Department, "name", [(d, True) for d in DEPARTMENTS],
+        # The same taxonomy the app opens cases with, plus any department the phrase banks name.
+        departments = dict.fromkeys((*DEFAULT_DEPARTMENTS, *(dept for _t, _c, dept, _w, _p in COMPLAINTS)))
+        ref.departments = _by_key(writer, Department, "name", [(d, True) for d in departments],
                                   ("name", "active"), now_text)
-        ref.case_categories = _by_key(writer, CaseCategory, "code", [(c, zh, en, True) for c, zh, en in CASE_CATEGORIES],
+        categories = {c: (zh, en) for c, zh, en in DEFAULT_CATEGORIES}
+        for _t, code, _d, _w, _p in COMPLAINTS:
+            categories.setdefault(code, (code, code))
+        ref.case_categories = _by_key(writer, CaseCategory, "code",
+                                      [(c, zh, en, True) for c, (zh, en) in categories.items()],
                                       ("code", "name_zh", "name_en", "active"), now_text)
         _by_key(writer, CareCadence, "segment", [(str(s), days) for s, days in CADENCES.items()],
                 ("segment", "interval_days"), now_text)

@@ -7,10 +7,11 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from crm import names
+from crm import names, search_keys
 from crm.demo import text
 from crm.demo.catalog import Reference
 from crm.demo.people import ENGLISH, TRADITIONAL, PeopleFactory, traditional_gender
+from crm.demo.writer import TsText, micro_of
 
 CUSTOMER_FIELDS = (
     "id", "version", "created_at", "updated_at", "name", "name_pinyin", "name_initials", "gender", "birth_date",
@@ -24,9 +25,9 @@ EMAIL_FIELDS = ("version", "created_at", "updated_at", "customer", "address", "i
 ADDRESS_FIELDS = ("version", "created_at", "updated_at", "customer", "kind", "text", "postal_code", "is_primary")
 CARD_FIELDS = ("version", "created_at", "updated_at", "customer", "card_number", "card_tail", "card_type")
 TAG_FIELDS = ("customer", "tag", "created_at")
+SEARCH_KEY_FIELDS = ("customer", "kind", "key")
 CONSENT_FIELDS = ("customer", "purpose", "channel", "granted", "source", "recorded_at", "recorded_by", "note")
 
-ELDERLY_AGE = 60
 _HK_AREAS = {"hk_macau_permit": ("810000", "820000"), "taiwan_permit": ("830000",)}
 _RATINGS = ("C1", "C2", "C3", "C4", "C5")
 _RATING_WEIGHTS = {"standard": (12, 28, 35, 18, 7), "vip": (5, 18, 37, 27, 13), "private": (2, 10, 33, 35, 20),
@@ -68,15 +69,17 @@ class Plan:
     pop: Population = field(default_factory=Population)
 
 
-def plan_customers(n: int, seed_key: str, ref: Reference, today: dt.date) -> Plan:
+def plan_customers(n: int, seed_key: str, ref: Reference, today: dt.date, elderly_age: int) -> Plan:
     profile = random.Random(f"{seed_key}/profile")
     factory = PeopleFactory(random.Random(f"{seed_key}/names"), taken_ids=set(), taken_phones=set(),
                             taken_cards=set())
     r = profile.random
     owners_vip = ref.agents + ref.supervisors
     plan = Plan()
-    for _ in range(n):
-        x = r()
+    # About 1 % are from Hong Kong, Macao, Taiwan or abroad; runs of 50+ get at least one of each.
+    forced = {n // 3: 0.0, 2 * n // 3: 0.008} if n >= 50 else {}
+    for i in range(n):
+        x = forced.get(i, r())
         born = factory.birth_date()
         country = ""
         if x < 0.006:
@@ -107,9 +110,9 @@ def plan_customers(n: int, seed_key: str, ref: Reference, today: dt.date) -> Pla
         plan.country.append(country)
         pop = plan.pop
         pop.segment.append(segment)
-        pop.elderly.append(age >= ELDERLY_AGE)
+        pop.elderly.append(age >= elderly_age)
         pop.owner.append(owner)
-        pop.dnd.append(r() < 0.02)
+        pop.dnd.append(r() < 0.02 or i == n // 5 and n >= 50)  # runs of 50+ have at least one
     return plan
 
 
@@ -122,13 +125,14 @@ class ChunkRows:
     cards: list[tuple] = field(default_factory=list)
     tags: list[tuple] = field(default_factory=list)
     consents: list[tuple] = field(default_factory=list)
+    search_keys: list[tuple] = field(default_factory=list)
 
 
 class CustomerBuilder:
     """Second pass: everything else about a customer, drawn from its own random stream."""
 
-    def __init__(self, seed_key: str, plan: Plan, ref: Reference, factory: PeopleFactory, today: dt.date,
-                 ts_text, now_epoch: int) -> None:
+    def __init__(self, plan: Plan, ref: Reference, factory: PeopleFactory, today: dt.date, ts_text: TsText,
+                 now_epoch: int) -> None:
         self.plan, self.ref, self.f, self.today = plan, ref, factory, today
         self.rng = factory.rng
         self.r = self.rng.random
@@ -160,10 +164,15 @@ class CustomerBuilder:
             out.customers.append((
                 cid, 1, created, created, plan.name[i], keys[k].pinyin, keys[k].initials, plan.gender[i],
                 born.isoformat(), *row_id, segment, *risk, pop.dnd[i], vulnerable, override, *agent, pop.owner[i],
-                care, self.ts_text(last) if last is not None else None, note,
+                care, self.ts_text(last, micro_of(last)) if last is not None else None, note,
             ))
+            first_phone, first_card = len(out.phones), len(out.cards)
             self._contacts(out, cid, created, home, keys[k].pinyin, born, elderly)
             self._cards(out, cid, created, segment)
+            # The search service's keys (crm.search_keys), so the new customers are findable at once.
+            out.search_keys.extend((cid, kind, key) for kind, key in search_keys.customer_keys(
+                plan.name[i], keys[k], [p[4] for p in out.phones[first_phone:]], row_id[1],
+                [c[4] for c in out.cards[first_card:]]))
             self._tags(out, cid, created, elderly, segment)
             self._consents(out, cid, created_epoch, pop.dnd[i])
         return out

@@ -122,18 +122,18 @@ BRANCH_GUIDANCE: tuple[str, ...] = (
     "协助老年客户在自助设备上查询养老金到账情况。",
 )
 
-# (topic, case category code, department, weight, templates)
+# (topic, case category code and department (crm.services.cases defaults), weight, templates)
 COMPLAINTS: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
-    ("fee", "fee_dispute", "运营管理部", 18, (
+    ("fee", "fees", "运营部", 18, (
         "客户投诉账户被扣{fee}元小额账户管理费，认为事先未收到通知，要求退还。",
         "客户对短信通知服务扣费不满，称从未开通该服务，要求核查并退费。",
         "客户发现账户有一笔不明扣费，怀疑被盗刷，已核实交易明细并引导先冻结卡片。",
     )),
-    ("wait", "wait_time", "客户服务中心", 14, (
+    ("wait", "service", "客服中心", 14, (
         "客户反映拨打客服热线等待太久，排队{minutes}分钟才接通，情绪较大。",
         "客户在网点等待太久，取号后排队一个多小时仍未办理，投诉网点窗口开得太少。",
     )),
-    ("attitude", "service_attitude", "网点运营管理部", 14, (
+    ("attitude", "service", "网点", 14, (
         "客户投诉{branch}柜员服务态度差，解释业务时不耐烦，要求道歉。",
         "客户反映网点大堂经理服务态度生硬，推销理财时只讲收益、没有说明风险。",
     )),
@@ -142,7 +142,7 @@ COMPLAINTS: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "客户投诉信用卡分期手续费实际费率与宣传不符，要求解释并退还多收费用。",
         "客户信用卡逾期一天被收取违约金并上报征信，认为不合理，要求撤销。",
     )),
-    ("loan", "loan", "个人贷款部", 10, (
+    ("loan", "loan", "个贷部", 10, (
         "客户投诉房贷提前还款预约后迟迟没有办理，多次来电无人处理。",
         "客户反映装修贷款审批时间过长，已超过承诺时间仍无结果。",
     )),
@@ -150,7 +150,7 @@ COMPLAINTS: tuple[tuple[str, str, str, int, tuple[str, ...]], ...] = (
         "客户投诉手机银行更新后账单查询入口找不到，操作太复杂，老年人不会用。",
         "客户反映手机银行转账失败但资金被扣，要求尽快退回。",
     )),
-    ("wealth_sale", "wealth_sales", "财富管理部", 6, (
+    ("wealth_sale", "wealth", "财富管理部", 6, (
         "客户投诉购买理财时未被告知有亏损风险，现净值低于本金，要求赔偿损失。",
     )),
 )
@@ -386,7 +386,7 @@ class NoteBank:
             return _pick(r, UNREACHABLE), "", ""
         if fraud:
             rule, pool = _pick(r, self.fraud)
-            return _pick(r, self.openings[channel]) + _pick(r, pool) + _pick(r, FRAUD_CLOSING), rule, ""
+            return _join(_pick(r, self.openings[channel]), _pick(r, pool)) + _pick(r, FRAUD_CLOSING), rule, ""
         if r() < 0.03 and channel in ("inbound_call", "online_chat", "email"):
             if category == "complaint":
                 topic, text = _pick(r, ENGLISH_COMPLAINTS)
@@ -412,11 +412,17 @@ class NoteBank:
             core = _pick(r, pool)
         head = _pick(r, self.openings[channel])
         middle = _pick(r, VERIFIED[verification]) + (_pick(r, ELDERLY) if elderly and r() < 0.3 else "")
-        if not middle and head.endswith("，") and head[0] in "客来" and core.startswith("客户"):
-            core = core[2:]  # "客户来电，想把…", not "客户来电，客户想把…"
-        head += middle
+        if category == "marketing" and not topic:  # the customer refused marketing: no "客户表示满意"
+            return _join(head + middle, core), topic, escalation
         closing = self.closings["unhappy" if unhappy and outcome == "resolved" else outcome]
-        return head + core + _pick(r, closing), topic, escalation
+        return _join(head + middle, core) + _pick(r, closing), topic, escalation
+
+
+def _join(head: str, core: str) -> str:
+    """"客户来电，" + "客户想把…" reads "客户来电，想把…" (the subject is not repeated)."""
+    if head.endswith("，") and head[0] in "客来" and core.startswith("客户"):
+        return head + core[2:]
+    return head + core
 
 
 def _pick(r: Callable[[], float], pool: Sequence):  # noqa: ANN202 (returns an element of pool)
