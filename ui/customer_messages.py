@@ -86,29 +86,7 @@ def _location(details: dict[str, Any]) -> str:
     label = QCoreApplication.translate(_ERRORS, _FIELDS[base])
     return QCoreApplication.translate(_ERRORS, "field: {field}").format(field=label)
 
-
-def date_format() -> str:
-    """The UI locale's short date format with a four-digit year (3/1/25 could be 1925 or 2025)."""
-    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
-
-
-def format_instant(value: dt.datetime | str | None) -> str:
-    """An aware instant (or its ISO text) as local date and time in the UI language."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    moment = QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000))
-    locale = QLocale()
-    return f"{locale.toString(moment.date(), date_format())} " \
-           f"{locale.toString(moment.time(), QLocale.FormatType.ShortFormat)}"
-
-
-def format_date(value: dt.date | None) -> str:
-    if value is None:
-        return ""
-    return QLocale().toString(QDate(value.year, value.month, value.day), date_format())
+from ui.formats import date_format, format_date, format_instant  # noqa: E402,F401 - re-exported
 
 
 # --- code labels -----------------------------------------------------------------------------------

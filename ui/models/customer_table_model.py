@@ -18,6 +18,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
 from PySide6.QtGui import QFont
 
 from crm.errors import CrmError
+from ui.formats import format_date, format_instant
 from ui.models.customer_search_source import CustomerSearchSource
 from ui.models.roles import CustomerIdRole, LastContactRole, MatchRole, SegmentRole
 
@@ -81,12 +82,7 @@ def format_last_contact(ts: dt.datetime | None, locale: QLocale | None = None,
     local = _local(ts)
     if local.date() == (now or QDateTime.currentDateTime()).date():
         return locale.toString(local.time(), QLocale.FormatType.ShortFormat)
-    return locale.toString(local.date(), QLocale.FormatType.ShortFormat)
-
-
-def format_instant(ts: dt.datetime, locale: QLocale | None = None) -> str:
-    """Full local date and time (the tooltip of the compact form)."""
-    return (locale or QLocale()).toString(_local(ts), QLocale.FormatType.LongFormat)
+    return format_date(local.date(), locale)
 
 
 class CustomerTableModel(QAbstractTableModel):

@@ -6,6 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import QDateTime, QLocale
 
+from ui.formats import format_instant
+
 
 def to_utc(value: QDateTime) -> dt.datetime:
     """The instant a QDateTime (local time) stands for, as an aware UTC datetime."""
@@ -20,5 +22,4 @@ def from_utc(value: dt.datetime) -> QDateTime:
 
 def local_text(value: dt.datetime | QDateTime) -> str:
     """Short local date and time in the UI language ('2026/11/24 10:00' / '11/24/26 10:00 AM')."""
-    qdt = value if isinstance(value, QDateTime) else from_utc(value)
-    return QLocale().toString(qdt.toLocalTime(), QLocale.FormatType.ShortFormat)
+    return format_instant(value)
