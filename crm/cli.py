@@ -94,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--limit", type=int, default=50)
     pop = sub.add_parser("pop", help="screen pop: bring the app to the caller's customer (telephony hook)")
     pop.add_argument("number")
+    ex = sub.add_parser("export", help="export follow-ups as an iCalendar file (customers masked)")
+    ex.add_argument("what", choices=["followups"])
+    ex.add_argument("--format", choices=["ics"], default="ics")
+    ex.add_argument("--out", required=True, metavar="FILE")
+    ex.add_argument("--owner", metavar="USERNAME", help="only this agent's follow-ups (default: everyone's)")
     return parser
 
 
@@ -152,6 +157,11 @@ def _dispatch(args: argparse.Namespace, data_dir: Path, db_url: str | None, gui:
             print(json.dumps(report, ensure_ascii=False))
         elif command == "search":
             _search(args)
+        elif command == "export":
+            from crm.exports import ics
+
+            result = ics.export_followups(Path(args.out), owner=args.owner)
+            print(f"{result.events} follow-ups written to {result.path} ({result.cancelled} cancelled)")
     finally:
         storage.close()
     return 0

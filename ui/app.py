@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import logging
 import sys
 from dataclasses import dataclass, field
@@ -123,6 +125,10 @@ def start(data_dir: Path, db_url: str | None, pop_number: str | None = None) -> 
     server.sig_pop_requested.connect(window.pop_number)
     server.sig_activate_requested.connect(window.bring_to_front)
     window.show()
+    if os.environ.get("CRM_STARTUP_PROBE") == "1":  # benchmarks/workspace.py measures the first paint
+        from ui import startup_probe
+
+        startup_probe.watch(window)
     if pending:  # only the latest call matters
         QTimer.singleShot(0, window, lambda: window.pop_number(pending[-1]))
     return Session(window, storage, server, pending)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import logging
 from pathlib import Path
 from types import ModuleType
@@ -84,7 +86,8 @@ class StorageOpener:
     # --- existing database -------------------------------------------------------------------
 
     def _open_existing(self, data_dir: Path) -> Storage | None:
-        passphrase: str | None = None
+        # The same explicit option the command line honours (kiosk/automation); a wrong one asks again.
+        passphrase: str | None = os.environ.get("CRM_PASSPHRASE") or None
         dialog = None
         while True:
             try:

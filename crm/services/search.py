@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from crm import identifiers, names, search_keys
 from crm.models import Customer, CustomerCard, CustomerPhone, CustomerSearchKey
+from crm.models.fields import parse_utc
 
 DEFAULT_LIMIT = 50
 MAX_IDS = 2000  # the list model's snapshot; more matches than this means "refine the search"
@@ -66,21 +67,24 @@ def _classify(text: str) -> _Query:
 def _candidates(query: _Query, cap: int) -> dict[int, tuple[int, str]]:
     """customer id -> (rank tier, match kind); smaller tier ranks first."""
     found: dict[int, tuple[int, str]] = {}
-    if query.exact_phone:
-        rows = (CustomerPhone.select(CustomerPhone.customer).where(CustomerPhone.number == query.exact_phone)
-                .limit(cap).tuples())
-        for (cid,) in rows:
-            found[cid] = (0, "phone_exact")
     for kind, key, exact in query.paths:
         condition = (CustomerSearchKey.kind == kind) & (CustomerSearchKey.key >= key)
         condition &= (CustomerSearchKey.key == key) if exact else (
             CustomerSearchKey.key < search_keys.prefix_upper_bound(key))
         rows = (CustomerSearchKey.select(CustomerSearchKey.customer, CustomerSearchKey.key)
                 .where(condition).order_by(CustomerSearchKey.kind, CustomerSearchKey.key).limit(cap).tuples())
+        whole: list[int] = []
         for cid, matched in rows:
             tier = 1 if matched == key else 2
+            if query.exact_phone and kind == search_keys.KIND_PHONE and matched == query.exact_phone:
+                whole.append(cid)
             if cid not in found or found[cid][0] > tier:
                 found[cid] = (tier, _MATCH_NAMES[kind])
+        if whole:  # the key equals the digits: a whole stored number, or only the tail of a longer one?
+            for (cid,) in (CustomerPhone.select(CustomerPhone.customer)
+                           .where(CustomerPhone.customer.in_(whole) & (CustomerPhone.number == query.exact_phone))
+                           .tuples()):
+                found[cid] = (0, "phone_exact")
         if len(found) >= cap:
             break
     return found
@@ -98,10 +102,19 @@ def search(text: str, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
     found = _candidates(_classify(text), cap=max(limit * 4, 200))
     if not found:
         return []
-    rows = _summary_rows(list(found))
-    ordered = sorted(rows.values(), key=lambda r: (found[r[0]][0], _recency_key(r[4]), r[0]))
-    return [SearchHit(id=r[0], name=r[1], phone=identifiers.mask_phone(r[2]) if r[2] else "", segment=r[3],
-                      last_contact_at=r[4], match=found[r[0]][1]) for r in ordered[:limit]]
+    top = _ranked(found)[:limit]  # whole rows (with the phone) only for what is shown
+    rows = _summary_rows(top)
+    return [SearchHit(id=cid, name=rows[cid][1], phone=identifiers.mask_phone(rows[cid][2]) if rows[cid][2] else "",
+                      segment=rows[cid][3], last_contact_at=rows[cid][4], match=found[cid][1])
+            for cid in top if cid in rows]
+
+
+def _ranked(found: dict[int, tuple[int, str]]) -> list[int]:
+    """Exact phone first, then exact keys, then prefixes; most recently contacted first within a tier."""
+    recency = _last_contacts(list(found))
+    # Timestamps are fixed-width ISO text (crm.models.fields), so text order is time order.
+    by_recency = sorted(found, key=lambda cid: (recency.get(cid) or "", -cid), reverse=True)
+    return sorted(by_recency, key=lambda cid: found[cid][0])  # stable: recency order kept within a tier
 
 
 def search_ids(text: str, sort: str = "rank", descending: bool = False, cap: int = MAX_IDS) -> list[int]:
@@ -112,8 +125,7 @@ def search_ids(text: str, sort: str = "rank", descending: bool = False, cap: int
     if not found:
         return []
     if sort == "rank":
-        recency = _last_contacts(list(found))
-        ids = sorted(found, key=lambda cid: (found[cid][0], _recency_key(recency.get(cid)), cid))
+        ids = _ranked(found)
         return ids[::-1] if descending else ids
     column = {"name": Customer.name_pinyin, "last_contact": Customer.last_contact_at,
               "segment": Customer.segment}[sort]
@@ -133,15 +145,19 @@ def search_matches(text: str, cap: int = MAX_IDS) -> dict[int, str]:
     return {cid: match for cid, (_tier, match) in _candidates(_classify(text), cap=cap).items()}
 
 
-def _last_contacts(ids: list[int]) -> dict[int, dt.datetime | None]:
-    out: dict[int, dt.datetime | None] = {}
+def _in_list(n: int) -> str:
+    """``?, ?, …`` (or ``%s, …``) for n bound parameters; values are always bound, never formatted in."""
+    return ", ".join([Customer._meta.database.param] * n)
+
+
+def _last_contacts(ids: list[int]) -> dict[int, str | None]:
+    """id -> last contact as stored (ISO text). Plain SQL: hot path of every keystroke."""
+    out: dict[int, str | None] = {}
+    database = Customer._meta.database
     for chunk in _chunks(ids, 500):
-        out.update(Customer.select(Customer.id, Customer.last_contact_at).where(Customer.id.in_(chunk)).tuples())
+        sql = f'SELECT "id", "last_contact_at" FROM "customer" WHERE "id" IN ({_in_list(len(chunk))})'
+        out.update(database.execute_sql(sql, list(chunk)).fetchall())
     return out
-
-
-def _recency_key(ts: dt.datetime | None) -> float:
-    return -ts.timestamp() if ts else 0.0
 
 
 def _chunks(items: Sequence[int], size: int) -> Iterable[Sequence[int]]:
@@ -158,16 +174,14 @@ def list_rows(ids: Sequence[int]) -> dict[int, SearchHit]:
 
 def _summary_rows(ids: list[int]) -> dict[int, tuple]:
     """id -> (id, name, primary phone digits, segment, last_contact_at) for up to a few thousand ids."""
-    phone = (CustomerPhone.select(CustomerPhone.number)
-             .where(CustomerPhone.customer == Customer.id)
-             .order_by(CustomerPhone.is_primary.desc(), CustomerPhone.id).limit(1))
+    database = Customer._meta.database
     out: dict[int, tuple] = {}
     for chunk in _chunks(ids, 500):
-        query = (Customer.select(Customer.id, Customer.name, phone.alias("phone"), Customer.segment,
-                                 Customer.last_contact_at)
-                 .where(Customer.id.in_(chunk)).tuples())
-        for row in query:
-            out[row[0]] = row
+        sql = ('SELECT c."id", c."name", (SELECT p."number" FROM "customer_phone" p WHERE p."customer_id" = c."id" '
+               'ORDER BY p."is_primary" DESC, p."id" LIMIT 1), c."segment", c."last_contact_at" '
+               f'FROM "customer" c WHERE c."id" IN ({_in_list(len(chunk))})')
+        for cid, name, phone, segment, last in database.execute_sql(sql, list(chunk)).fetchall():
+            out[cid] = (cid, name, phone, segment, parse_utc(last) if last else None)
     return out
 
 

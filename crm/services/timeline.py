@@ -17,6 +17,7 @@ import peewee
 
 from crm.models import (
     AuditLog,
+    Customer,
     CaseUpdate,
     ComplaintCase,
     FollowUp,
@@ -78,26 +79,51 @@ def _simple(model, ts_field, kind: str, cid: int, before, limit: int, exact: boo
             for r in q.order_by(ts_field.desc(), model.id.desc()).limit(limit).tuples()]
 
 
+def _present(cid: int) -> tuple[bool, bool, bool, bool, bool]:
+    """Which optional sources have rows for this customer: one query instead of several empty reads."""
+    def exists(query):
+        return peewee.fn.EXISTS(query)
+
+    row = (Customer.select(
+        exists(ComplaintCase.select(ComplaintCase.id).where(ComplaintCase.customer == cid)),
+        exists(FollowUp.select(FollowUp.id).where(FollowUp.customer == cid)),
+        exists(Opportunity.select(Opportunity.id).where(Opportunity.customer == cid)),
+        exists(Lead.select(Lead.id).where(Lead.customer == cid)),
+        exists(AuditLog.select(AuditLog.id).where((AuditLog.entity == "customer")
+                                                  & (AuditLog.entity_id == str(cid)))))
+        .where(Customer.id == cid).tuples().first())
+    return tuple(bool(v) for v in row) if row else (False,) * 5
+
+
 def _sources(cid: int, before: dt.datetime | None, limit: int, exact: bool = False) -> list[list[TimelineItem]]:
-    return [
-        _interactions(cid, before, limit, exact),
-        _simple(ComplaintCase, ComplaintCase.opened_at, "case", cid, before, limit, exact,
-                (ComplaintCase.case_no, ComplaintCase.status, ComplaintCase.summary, ComplaintCase.resolution_due,
-                 ComplaintCase.priority)),
-        _simple(CaseUpdate, CaseUpdate.ts, "case_update", cid, before, limit, exact,
-                (CaseUpdate.kind, CaseUpdate.text, CaseUpdate.status_from, CaseUpdate.status_to,
-                 ComplaintCase.case_no),
-                join=(ComplaintCase, CaseUpdate.case == ComplaintCase.id, ComplaintCase.customer)),
-        _simple(FollowUp, FollowUp.created_at, "followup", cid, before, limit, exact,
-                (FollowUp.due_at, FollowUp.purpose, FollowUp.status, FollowUp.note)),
-        _simple(FollowUpAttempt, FollowUpAttempt.ts, "followup_attempt", cid, before, limit, exact,
-                (FollowUpAttempt.outcome, FollowUpAttempt.note, FollowUp.purpose),
-                join=(FollowUp, FollowUpAttempt.followup == FollowUp.id, FollowUp.customer)),
-        _simple(Opportunity, Opportunity.created_at, "opportunity", cid, before, limit, exact,
-                (Opportunity.category, Opportunity.status, Opportunity.evidence_text)),
-        _simple(Lead, Lead.created_at, "lead", cid, before, limit, exact, (Lead.state, Lead.block_reason)),
-        _changes(cid, before, limit, exact),
-    ]
+    cases, followups, opportunities, leads, changes = _present(cid)
+    out = [_interactions(cid, before, limit, exact)]
+    if cases:
+        out += [
+            _simple(ComplaintCase, ComplaintCase.opened_at, "case", cid, before, limit, exact,
+                    (ComplaintCase.case_no, ComplaintCase.status, ComplaintCase.summary,
+                     ComplaintCase.resolution_due, ComplaintCase.priority)),
+            _simple(CaseUpdate, CaseUpdate.ts, "case_update", cid, before, limit, exact,
+                    (CaseUpdate.kind, CaseUpdate.text, CaseUpdate.status_from, CaseUpdate.status_to,
+                     ComplaintCase.case_no),
+                    join=(ComplaintCase, CaseUpdate.case == ComplaintCase.id, ComplaintCase.customer)),
+        ]
+    if followups:
+        out += [
+            _simple(FollowUp, FollowUp.created_at, "followup", cid, before, limit, exact,
+                    (FollowUp.due_at, FollowUp.purpose, FollowUp.status, FollowUp.note)),
+            _simple(FollowUpAttempt, FollowUpAttempt.ts, "followup_attempt", cid, before, limit, exact,
+                    (FollowUpAttempt.outcome, FollowUpAttempt.note, FollowUp.purpose),
+                    join=(FollowUp, FollowUpAttempt.followup == FollowUp.id, FollowUp.customer)),
+        ]
+    if opportunities:
+        out.append(_simple(Opportunity, Opportunity.created_at, "opportunity", cid, before, limit, exact,
+                           (Opportunity.category, Opportunity.status, Opportunity.evidence_text)))
+    if leads:
+        out.append(_simple(Lead, Lead.created_at, "lead", cid, before, limit, exact, (Lead.state, Lead.block_reason)))
+    if changes:
+        out.append(_changes(cid, before, limit, exact))
+    return out
 
 
 def _changes(cid: int, before: dt.datetime | None, limit: int, exact: bool) -> list[TimelineItem]:

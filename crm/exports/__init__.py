@@ -1,0 +1,1 @@
+"""File exports for tools outside the CRM (calendars); identifiers in them are masked."""
