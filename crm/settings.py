@@ -46,6 +46,13 @@ OPTIONS: tuple[Option, ...] = (
     Option("cases.first_feedback_hours", int, 2, "team"),
     Option("cases.resolution_days", int, 15, "team"),
     Option("cases.warn_fraction", float, 0.8, "team"),
+    Option("cases.day_kind", str, "working", "team"),  # how the regulator's days count: working | calendar
+    Option("cases.extension_days", int, 30, "team"),
+    Option("cases.further_extension_days", int, 30, "team"),
+    Option("cases.repeat_window_days", int, 30, "team"),
+    Option("followups.max_attempts", int, 3, "team"),
+    Option("followups.low_score_max", int, 2, "team"),
+    Option("followups.escalation_hours", int, 1, "team"),
 )
 OPTIONS_BY_NAME = {option.name: option for option in OPTIONS}
 

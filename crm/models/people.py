@@ -59,6 +59,9 @@ class Customer(EditableModel):
     last_contact_at = UtcDateTimeField(null=True, index=True)  # denormalised from Interaction.ts
     notes = peewee.TextField(default="")
 
+    class Meta:
+        indexes = ((("segment", "last_contact_at"), False),)  # care cadence: due customers per segment
+
 
 class CustomerPhone(EditableModel):
     customer = peewee.ForeignKeyField(Customer, backref="phones", on_delete="CASCADE")

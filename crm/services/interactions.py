@@ -110,9 +110,10 @@ def log_interaction(actor: StaffUser, data: NewInteraction) -> SavedInteraction:
             (VerificationAttempt.update(interaction=row)
              .where(VerificationAttempt.id.in_(list(data.verification_attempt_ids))
                     & (VerificationAttempt.customer == data.customer_id)).execute())
-        (Customer.update(last_contact_at=ts)
-         .where((Customer.id == data.customer_id)
-                & (Customer.last_contact_at.is_null() | (Customer.last_contact_at < ts))).execute())
+        if data.outcome != InteractionOutcome.UNREACHABLE:  # a call nobody took is not a contact (cadence)
+            (Customer.update(last_contact_at=ts)
+             .where((Customer.id == data.customer_id)
+                    & (Customer.last_contact_at.is_null() | (Customer.last_contact_at < ts))).execute())
         if data.satisfaction in LOW_SCORES:
             followups.append(_supervisor_followup(actor, row, data))
         audit.record(actor, AuditAction.CREATE, "interaction", row.id, customer=data.customer_id,

@@ -12,6 +12,7 @@ from crm.models import CaseUpdate, ComplaintCase, FollowUp, StaffUser
 from crm.services import cases, customers, followups
 from crm.services.base import now_utc
 from crm.services.customers import NewCustomer
+from crm.workcalendar import default_calendar
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def test_open_case_numbers_and_deadlines(ctx):
     first = cases.open_case(agent, cid, "fees", "信用卡年费未减免")
     second = cases.open_case(agent, cid, "service", "网点服务态度")
     assert first.case_no.endswith("-0001") and second.case_no.endswith("-0002")
-    assert first.resolution_due - first.opened_at == dt.timedelta(days=15)
+    assert first.resolution_due == default_calendar().add_working_days(first.opened_at, 15)
     assert CaseUpdate.select().where(CaseUpdate.case == first.id).count() == 1
     with pytest.raises(ValidationError) as err:
         cases.open_case(agent, cid, "nonsense", "x")
