@@ -44,18 +44,19 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def customer_panel_factory() -> CustomerPanelFactory:
-    """The workspace's customer panel (customer feature) carrying the call form (interaction feature)."""
-    try:
-        from ui.views.customer.customer_panel import CustomerPanel
-    except ImportError as exc:
-        raise RuntimeError("this build has no customer panel (ui/views/customer/customer_panel.py): "
-                           f"{exc}") from exc
-    try:
-        from ui.views.interaction.panel_wiring import with_call_form
-    except ImportError as exc:
-        raise RuntimeError("this build has no call form (ui/views/interaction/panel_wiring.py): "
-                           f"{exc}") from exc
-    return with_call_form(CustomerPanel)
+    """The workspace's customer panel (customer feature) carrying the call form (interaction feature).
+
+    Imported when the workspace first builds the panel, just after the window is painted.
+    """
+    def build(actor, parent):
+        try:
+            from ui.views.customer.customer_panel import CustomerPanel
+            from ui.views.interaction.panel_wiring import with_call_form
+        except ImportError as exc:
+            raise RuntimeError(f"this build lacks the customer panel or the call form: {exc}") from exc
+        return with_call_form(CustomerPanel)(actor, parent)
+
+    return build
 
 
 def build_main_window(storage: Storage, *, sign_in: bool = True) -> MainWindow:

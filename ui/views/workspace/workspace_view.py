@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
@@ -64,11 +64,26 @@ class WorkspaceView(QWidget):
         self.model = CustomerTableModel(self._source, self)
         self.model.sig_fetch_failed.connect(self._on_model_fetch_failed)
         self.model.modelReset.connect(self._show_count)
-        self.panel = customer_panel_factory(actor, self)
-        self.panel.sig_customer_saved.connect(self._on_panel_customer_saved)
+        self._panel_factory = customer_panel_factory
+        self._panel: QWidget | None = None
         self._build_ui()
         self.retranslateUi()
         self._restore_state()
+        # The customer record starts empty: build it just after the first paint, not before it.
+        QTimer.singleShot(0, self, lambda: self.panel)
+
+    @property
+    def panel(self) -> QWidget:
+        """The customer panel, built on first use (the record and call form weigh on start-up)."""
+        if self._panel is None:
+            self._panel = self._panel_factory(self._actor, self)
+            self._panel.sig_customer_saved.connect(self._on_panel_customer_saved)
+            sizes = self.splitter.sizes()
+            placeholder = self.splitter.replaceWidget(1, self._panel)
+            if placeholder is not None:
+                placeholder.deleteLater()
+            self.splitter.setSizes(sizes)
+        return self._panel
 
     # --- construction ----------------------------------------------------------------------------
 
@@ -94,7 +109,7 @@ class WorkspaceView(QWidget):
         column.addWidget(self.results, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(QWidget(self))  # replaced by the customer panel on first use
         self.splitter.setStretchFactor(0, 0)  # a wider window gives the room to the customer record
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
