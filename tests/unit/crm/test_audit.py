@@ -8,28 +8,17 @@ import importlib.util
 
 import peewee
 import pytest
-from playhouse.sqlcipher_ext import SqlCipherDatabase
 
 from crm.codes import AuditAction
-from crm.db import apply_migrations, database_proxy
 from crm.errors import NotFound
 from crm.models import AuditLog, StaffUser
 from crm.services import audit
 
 
-@pytest.fixture(params=["sqlcipher", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(request, tmp_path):
-    if request.param == "sqlcipher":
-        database = SqlCipherDatabase(str(tmp_path / "crm.db"), passphrase="x", pragmas={"foreign_keys": 1})
-    else:
-        server = request.getfixturevalue("pg_server")
-        info = server.conninfo(server.create_database())
-        database = peewee.PostgresqlDatabase(info.pop("dbname"), **info)
-    database_proxy.initialize(database)
-    apply_migrations(database)
-    yield database
-    database_proxy.initialize(None)
-    database.close()
+@pytest.fixture
+def db(storage):
+    """The shared backend-parametrised storage (tests/conftest.py); these tests want its database."""
+    return storage.db
 
 
 @pytest.fixture
