@@ -3,6 +3,7 @@ rescheduled into chains), derived from the generated interactions. Modest number
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from crm.demo.activity import Candidates
 from crm.demo.catalog import Reference
 from crm.demo.customers import Population
 from crm.demo.writer import TsText
+from crm.services import case_deadlines
 
 DAY, HOUR = 86400, 3600
 CASE_FIELDS = (
@@ -95,6 +97,11 @@ class CaseworkBuilder:
         self.taken.add(f"TS{day}-{n:04d}")
         return f"TS{day}-{n:04d}"
 
+    def _resolution_due(self, opened: int, level: int) -> int:
+        """The deadline the case service would set: working days on the shipped calendar."""
+        start = dt.datetime.fromtimestamp(opened, dt.timezone.utc)
+        return int(case_deadlines.resolution_due(start, level, 0).timestamp())
+
     def _case(self, case_id: int, cand: tuple, repeat_of: int | None, keep_open: bool) -> None:
         r, ts, now, ref = self.r, self.ts, self.now, self.ref
         iid, c, opened, topic, escalation, staff, note = cand
@@ -105,8 +112,7 @@ class CaseworkBuilder:
         extension = 0
         if status in _OPEN and not keep_open and age >= self.resolution_days and r() < 0.45:
             extension = 2 if age > 30 and r() < 0.5 else 1  # at the deadline: extended (15 + 15, then +30)
-        due = opened + self.resolution_days * DAY + (15 * DAY if extension >= 1 else 0) \
-            + (30 * DAY if extension == 2 else 0)
+        due = self._resolution_due(opened, extension)
         handlers = ref.supervisors if escalation else ref.agents  # escalated complaints go to a supervisor
         owner = handlers[int(r() * len(handlers))]
         accused = None
@@ -187,7 +193,7 @@ class CaseworkBuilder:
         if extension:
             for level in range(1, extension + 1):
                 when = min(opened + (12 + 10 * level) * DAY, self.now)
-                new_due = opened + (self.resolution_days + 15 + (30 if level == 2 else 0)) * DAY
+                new_due = self._resolution_due(opened, level)
                 reason = text.EXTENSION_REASONS[int(r() * len(text.EXTENSION_REASONS))]
                 approver = self.ref.supervisors[int(r() * len(self.ref.supervisors))] if level == 2 else None
                 self.out.extensions.append((case_id, level, owner, approver, reason, ts(when), ts(new_due)))
