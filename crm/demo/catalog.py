@@ -56,7 +56,7 @@ PRODUCTS: tuple[tuple[str, str, str, str, int, bool], ...] = (
     ("EDU-SAVE", "教育储蓄", "Education savings", "education", 1, False),
     ("EDU-LOAN", "国家助学贷款", "Student loan", "education", 1, False),
 )
-CADENCES = {Segment.STANDARD: 180, Segment.VIP: 30, Segment.PRIVATE: 14}
+CADENCES = {Segment.VIP: 30, Segment.PRIVATE: 14}  # standard customers get no periodic care call by default
 
 
 @dataclass
