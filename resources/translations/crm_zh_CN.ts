@@ -344,6 +344,23 @@
         <translation>概览</translation>
     </message>
     <message>
+        <source>&amp;My Day</source>
+        <translation>我的一天(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation>主管视图(&amp;S)</translation>
+    </message>
+    <message>
+        <source>My Day</source>
+        <translation>我的一天</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <comment>tab</comment>
+        <translation>主管视图</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
-WORKSPACE_TAB, OVERVIEW_TAB = 0, 1
+WORKSPACE_TAB, OVERVIEW_TAB, AGENDA_TAB, SUPERVISOR_TAB = 0, 1, 2, 3
 
 
 def _default_overview() -> Callable[[], OverviewSummary]:
@@ -64,6 +64,20 @@ class MainWindow(QMainWindow):
         self.home = HomePanel(overview or _default_overview(), self.tabs)
         self.tabs.addTab(self.workspace, "")
         self.tabs.addTab(self.home, "")
+        self.agenda = self.supervisor = self.reminders = None
+        if actor is not None:
+            from ui.reminders import ReminderBanner, ReminderService
+            from ui.views.agenda.agenda_view import AgendaView
+
+            self.agenda = AgendaView(actor, self.open_customer, self.tabs)
+            self.tabs.addTab(self.agenda, "")
+            if str(actor.role) in ("supervisor", "admin"):
+                from ui.views.agenda.supervisor_view import SupervisorView
+
+                self.supervisor = SupervisorView(actor, self.tabs)
+                self.tabs.addTab(self.supervisor, "")
+            self.reminders = ReminderService(actor, self)
+            self.reminders.sig_customer_open_requested.connect(self.open_customer)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
         self._create_actions()
@@ -71,6 +85,10 @@ class MainWindow(QMainWindow):
         self.staff_label = QLabel(self)
         self.storage_label = QLabel(self)
         self.storage_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if self.reminders is not None:
+            self.reminder_banner = ReminderBanner(self.reminders, self)
+            self.statusBar().addWidget(self.reminder_banner, 1)
+            self.reminders.start()
         self.statusBar().addPermanentWidget(self.staff_label)
         self.statusBar().addPermanentWidget(self.storage_label, 1)
         self.retranslateUi()
@@ -102,6 +120,16 @@ class MainWindow(QMainWindow):
         self._view_group = QActionGroup(self)
         self._view_group.addAction(self.workspace_action)
         self._view_group.addAction(self.overview_action)
+        self.agenda_action = QAction(self, checkable=True)
+        self.agenda_action.setShortcut(QKeySequence("Ctrl+3"))
+        self.agenda_action.triggered.connect(self.show_agenda)
+        self.agenda_action.setVisible(self.agenda is not None)
+        self.supervisor_action = QAction(self, checkable=True)
+        self.supervisor_action.setShortcut(QKeySequence("Ctrl+4"))
+        self.supervisor_action.triggered.connect(self.show_supervisor)
+        self.supervisor_action.setVisible(self.supervisor is not None)
+        self._view_group.addAction(self.agenda_action)
+        self._view_group.addAction(self.supervisor_action)
         self.find_action = QAction(self)
         self.find_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("F3")])
         # Also from the customer panel's fields and from our other windows: the caller comes first.
@@ -118,6 +146,10 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.workspace_action)
         self.view_menu.addAction(self.overview_action)
+        if self.agenda is not None:
+            self.view_menu.addAction(self.agenda_action)
+        if self.supervisor is not None:
+            self.view_menu.addAction(self.supervisor_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.find_action)
         self.tools_menu = bar.addMenu("")
@@ -135,6 +167,12 @@ class MainWindow(QMainWindow):
         self.find_action.setStatusTip(self.tr("Go to the search box of the workspace"))
         self.tabs.setTabText(WORKSPACE_TAB, self.tr("Workspace"))
         self.tabs.setTabText(OVERVIEW_TAB, self.tr("Overview"))
+        self.agenda_action.setText(self.tr("&My Day"))
+        self.supervisor_action.setText(self.tr("&Supervisor"))
+        if self.agenda is not None:
+            self.tabs.setTabText(AGENDA_TAB, self.tr("My Day"))
+        if self.supervisor is not None:
+            self.tabs.setTabText(SUPERVISOR_TAB, self.tr("Supervisor", "tab"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.backup_action.setText(self.tr("&Back Up Database…"))
@@ -198,6 +236,19 @@ class MainWindow(QMainWindow):
     def show_overview(self) -> None:
         self.tabs.setCurrentIndex(OVERVIEW_TAB)
 
+    def show_agenda(self) -> None:
+        if self.agenda is not None:
+            self.tabs.setCurrentIndex(AGENDA_TAB)
+
+    def show_supervisor(self) -> None:
+        if self.supervisor is not None:
+            self.tabs.setCurrentIndex(SUPERVISOR_TAB)
+
+    def open_customer(self, customer_id: int) -> None:
+        """From the agenda or a reminder: the customer in the workspace."""
+        self.show_workspace()
+        self.workspace.open_customer(customer_id)
+
     def bring_to_front(self) -> None:
         """Un-minimise (keeping a maximised window maximised), raise and activate the window."""
         if self.isMinimized():
@@ -213,7 +264,9 @@ class MainWindow(QMainWindow):
         self.workspace.open_number(number)
 
     def _on_tabs_current_changed(self, index: int) -> None:
-        (self.workspace_action if index == WORKSPACE_TAB else self.overview_action).setChecked(True)
+        actions = (self.workspace_action, self.overview_action, self.agenda_action, self.supervisor_action)
+        if 0 <= index < len(actions):
+            actions[index].setChecked(True)
 
     def _on_find_triggered(self) -> None:
         if QApplication.activeModalWidget() is not None:  # a dialog is waiting for an answer first
