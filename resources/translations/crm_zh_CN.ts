@@ -361,6 +361,14 @@
         <translation>主管视图</translation>
     </message>
     <message>
+        <source>Complaint &amp;Cases</source>
+        <translation>投诉工单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Complaint Cases</source>
+        <translation>投诉工单</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>

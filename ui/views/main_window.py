@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.home = HomePanel(overview or _default_overview(), self.tabs)
         self.tabs.addTab(self.workspace, "")
         self.tabs.addTab(self.home, "")
-        self.agenda = self.supervisor = self.reminders = None
+        self.agenda = self.supervisor = self.cases = self.reminders = None
         if actor is not None:
             from ui.reminders import ReminderBanner, ReminderService
             from ui.views.agenda.agenda_view import AgendaView
@@ -76,6 +76,10 @@ class MainWindow(QMainWindow):
 
                 self.supervisor = SupervisorView(actor, self.tabs)
                 self.tabs.addTab(self.supervisor, "")
+            from ui.views.cases.cases_view import CasesView
+
+            self.cases = CasesView(actor, self.open_customer, self.tabs)  # last tab: its index varies by role
+            self.tabs.addTab(self.cases, "")
             self.reminders = ReminderService(actor, self)
             self.reminders.sig_customer_open_requested.connect(self.open_customer)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -128,8 +132,13 @@ class MainWindow(QMainWindow):
         self.supervisor_action.setShortcut(QKeySequence("Ctrl+4"))
         self.supervisor_action.triggered.connect(self.show_supervisor)
         self.supervisor_action.setVisible(self.supervisor is not None)
+        self.cases_action = QAction(self, checkable=True)
+        self.cases_action.setShortcut(QKeySequence("Ctrl+5"))
+        self.cases_action.triggered.connect(self.show_cases)
+        self.cases_action.setVisible(self.cases is not None)
         self._view_group.addAction(self.agenda_action)
         self._view_group.addAction(self.supervisor_action)
+        self._view_group.addAction(self.cases_action)
         self.find_action = QAction(self)
         self.find_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("F3")])
         # Also from the customer panel's fields and from our other windows: the caller comes first.
@@ -150,6 +159,8 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(self.agenda_action)
         if self.supervisor is not None:
             self.view_menu.addAction(self.supervisor_action)
+        if self.cases is not None:
+            self.view_menu.addAction(self.cases_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.find_action)
         self.tools_menu = bar.addMenu("")
@@ -173,6 +184,9 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(AGENDA_TAB, self.tr("My Day"))
         if self.supervisor is not None:
             self.tabs.setTabText(SUPERVISOR_TAB, self.tr("Supervisor", "tab"))
+        self.cases_action.setText(self.tr("Complaint &Cases"))
+        if self.cases is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.cases), self.tr("Complaint Cases"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.backup_action.setText(self.tr("&Back Up Database…"))
@@ -244,6 +258,10 @@ class MainWindow(QMainWindow):
         if self.supervisor is not None:
             self.tabs.setCurrentIndex(SUPERVISOR_TAB)
 
+    def show_cases(self) -> None:
+        if self.cases is not None:
+            self.tabs.setCurrentWidget(self.cases)
+
     def open_customer(self, customer_id: int) -> None:
         """From the agenda or a reminder: the customer in the workspace."""
         self.show_workspace()
@@ -264,9 +282,12 @@ class MainWindow(QMainWindow):
         self.workspace.open_number(number)
 
     def _on_tabs_current_changed(self, index: int) -> None:
-        actions = (self.workspace_action, self.overview_action, self.agenda_action, self.supervisor_action)
-        if 0 <= index < len(actions):
-            actions[index].setChecked(True)
+        actions = {self.workspace: self.workspace_action, self.home: self.overview_action,
+                   self.agenda: self.agenda_action, self.supervisor: self.supervisor_action,
+                   self.cases: self.cases_action}
+        action = actions.get(self.tabs.widget(index))
+        if action is not None:
+            action.setChecked(True)
 
     def _on_find_triggered(self) -> None:
         if QApplication.activeModalWidget() is not None:  # a dialog is waiting for an answer first

@@ -1,0 +1,106 @@
+"""CasesView: the complaint-case board — a filter bar, the list (nearest deadline first) and the detail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
+
+from crm.models import StaffUser
+from crm.services.case_list import CaseFilter
+from ui.models.case_list_model import CaseListModel
+from ui.views.cases.case_detail import CaseDetail
+
+FILTERS = (CaseFilter.MINE, CaseFilter.ALL, CaseFilter.OVERDUE, CaseFilter.NEAR)
+
+
+class CasesView(QWidget):
+    """Enter (or a double click) on a row shows the case in the detail pane and puts the cursor in its note."""
+
+    _built = False
+
+    def __init__(self, actor: StaffUser, open_customer: Callable[[int], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._actor = actor
+        self.filter_label = QLabel(self)
+        self.filter_combo = QComboBox(self)
+        self.filter_label.setBuddy(self.filter_combo)
+        self.refresh_button = QPushButton(self)
+        self.model = CaseListModel(actor, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.detail = CaseDetail(actor, self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_label)
+        bar.addWidget(self.filter_combo)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self.retranslateUi()
+        self._built = True
+        self.filter_combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.table.activated.connect(self._on_table_activated)
+        self.detail.sig_case_changed.connect(self._on_detail_case_changed)
+        self.detail.sig_open_customer.connect(open_customer)
+        self._loaded = False  # the list is read when the tab is first shown, not at start-up
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self._loaded:
+            self._loaded = True
+            self.model.refresh()
+        super().showEvent(event)
+
+    def retranslateUi(self) -> None:
+        self.filter_label.setText(self.tr("&Show:"))
+        index = max(0, self.filter_combo.currentIndex())
+        self.filter_combo.blockSignals(True)
+        self.filter_combo.clear()
+        for code, text in zip(FILTERS, (self.tr("My open cases"), self.tr("All open cases"), self.tr("Overdue"),
+                                        self.tr("Near deadline")), strict=True):
+            self.filter_combo.addItem(text, str(code))
+        self.filter_combo.setCurrentIndex(index)
+        self.filter_combo.blockSignals(False)
+        self.refresh_button.setText(self.tr("&Refresh"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._built:
+            self.retranslateUi()
+            self.detail.retranslateUi()
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        current = self.detail.case()
+        self.model.refresh()
+        if current is not None:
+            row = self.model.row_of(current.id)
+            if row >= 0:
+                self.table.selectRow(row)
+
+    def open_case(self, case_id: int) -> None:
+        self.detail.show_case(case_id)
+        self.detail.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_filter_changed(self, _index: int) -> None:
+        self.model.set_filter(self.filter_combo.currentData())
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        case_id = self.model.case_id(index.row())
+        if case_id is not None:
+            self.open_case(case_id)
+
+    def _on_detail_case_changed(self, _case_id: int) -> None:
+        self.refresh()
