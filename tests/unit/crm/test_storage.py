@@ -32,6 +32,11 @@ def _files(data_dir: Path) -> list[Path]:
     return sorted(p for p in data_dir.rglob("*") if p.is_file())
 
 
+def _data_digests(data_dir: Path) -> dict[str, str]:
+    """Every file that holds data; SQLite's -shm is a transient shared-memory index, not data."""
+    return {p.name: _digest(p) for p in _files(data_dir) if not p.name.endswith("-shm")}
+
+
 def test_create_reopen_round_trip(tmp_path):
     storage, recovery = db.create_local(tmp_path)
     assert recovery and storage.mode == "sqlcipher"
@@ -87,13 +92,13 @@ def test_missing_keyring_entry_never_creates_or_changes_the_file(tmp_path):
     storage, recovery = db.create_local(tmp_path)
     cid = _add_customer(storage)
     storage.close()
-    before = {p.name: _digest(p) for p in _files(tmp_path)}
+    before = _data_digests(tmp_path)
     meta = db._read_meta(tmp_path)
     secrets.delete_secret(secrets.db_key_account(meta["db_id"]))
     with pytest.raises(StorageError) as err:
         db.open_local(tmp_path)
     assert err.value.code == "key_missing"
-    assert {p.name: _digest(p) for p in _files(tmp_path)} == before
+    assert _data_digests(tmp_path) == before
     # The recovery key reopens it and puts the key back into the keyring.
     reopened = db.open_local(tmp_path, recovery_key=recovery.lower().replace("-", " "))
     from crm.models import Customer
@@ -107,7 +112,7 @@ def test_wrong_key_is_reported_and_file_unchanged(tmp_path):
     storage, _ = db.create_local(tmp_path)
     _add_customer(storage)
     storage.close()
-    before = {p.name: _digest(p) for p in _files(tmp_path)}
+    before = _data_digests(tmp_path)
     meta = db._read_meta(tmp_path)
     secrets.store_db_key(meta["db_id"], secrets.new_database_key())
     with pytest.raises(StorageError) as err:
@@ -117,7 +122,7 @@ def test_wrong_key_is_reported_and_file_unchanged(tmp_path):
     with pytest.raises(StorageError) as err:
         db.open_local(tmp_path, recovery_key=other)
     assert err.value.code == "wrong_key"
-    assert {p.name: _digest(p) for p in _files(tmp_path)} == before
+    assert _data_digests(tmp_path) == before
 
 
 def test_missing_database_file_is_not_recreated(tmp_path):
