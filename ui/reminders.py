@@ -130,9 +130,17 @@ class ReminderService(QObject):
 
     def check(self) -> list[Reminder]:
         """Ask the core what came due; announce and return the new reminders."""
+        from crm.db import database_proxy
+        from crm.services.case_workflow import escalate_deadlines
         from crm.services.reminders import due_reminders
 
+        if database_proxy.obj is None:  # the session's storage is closed (the window is going away)
+            self.stop()
+            return []
         try:
+            # Cases near or past their deadline get a supervisor follow-up, once each, whichever desktop
+            # notices first; then this agent's own reminders.
+            escalate_deadlines(self._actor, self._clock())
             new = due_reminders(self._actor.id, self._clock(), self.already_shown)
         except (CrmError, peewee.PeeweeException) as exc:  # the database is away: try again on the next tick
             log.warning("reminder check failed: %s", exc)

@@ -377,6 +377,14 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Export My Follow-ups to Calendar…</source>
+        <translation>导出我的回访到日历(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write an iCalendar file so Outlook reminds you even when the CRM is closed</source>
+        <translation>生成 iCalendar 日历文件，即使未打开本系统，Outlook 等日历也会按时提醒</translation>
+    </message>
+    <message>
         <source>&amp;Back Up Database…</source>
         <translation>备份数据库(&amp;B)…</translation>
     </message>
@@ -423,6 +431,18 @@
     <message>
         <source>Local encrypted database · {path}</source>
         <translation>本地加密数据库 · {path}</translation>
+    </message>
+    <message>
+        <source>Export Follow-ups</source>
+        <translation>导出跟进回访</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Follow-ups exported to the calendar file: {count}</source>
+        <translation>已导出到日历文件的跟进回访：{count} 条</translation>
     </message>
     <message>
         <source>Back Up Database</source>

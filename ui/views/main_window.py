@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from crm.errors import CrmError
+from ui import i18n
 from ui.errors import show_error
 from ui.views.home.home_panel import HomePanel
 from ui.views.workspace.workspace_view import CustomerPanelFactory, WorkspaceView
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         self.backup_action = QAction(self)
         self.backup_action.triggered.connect(self._on_backup_triggered)
         self.backup_action.setEnabled(self._storage.mode == "sqlcipher")
+        self.export_ics_action = QAction(self)
+        self.export_ics_action.triggered.connect(self._on_export_ics_triggered)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -150,6 +153,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.backup_action)
+        if self._actor is not None:
+            self.file_menu.addAction(self.export_ics_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -189,6 +194,9 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(self.tabs.indexOf(self.cases), self.tr("Complaint Cases"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.export_ics_action.setText(self.tr("&Export My Follow-ups to Calendar…"))
+        self.export_ics_action.setStatusTip(
+            self.tr("Write an iCalendar file so Outlook reminds you even when the CRM is closed"))
         self.backup_action.setText(self.tr("&Back Up Database…"))
         self.backup_action.setStatusTip(
             self.tr("Save an encrypted copy of the local database")
@@ -235,6 +243,8 @@ class MainWindow(QMainWindow):
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(STATE_KEY, self.saveState())
         self.workspace.save_state(settings)
+        if self.reminders is not None:
+            self.reminders.stop()  # the storage closes after the window; no tick may run in between
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -288,6 +298,25 @@ class MainWindow(QMainWindow):
         action = actions.get(self.tabs.widget(index))
         if action is not None:
             action.setChecked(True)
+
+    def _on_export_ics_triggered(self) -> None:
+        from crm.exports.ics import export_followups
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Follow-ups"), "followups.ics",
+                                              self.tr("iCalendar files (*.ics)"))
+        if not path:
+            return
+        try:
+            result = export_followups(path, owner=self._actor, actor=self._actor,
+                                      language="zh" if i18n.current_language() == i18n.CHINESE else "en")
+        except CrmError as exc:
+            show_error(self, exc, self.tr("Export Follow-ups"))
+            return
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Export Follow-ups"), str(exc))
+            return
+        self.statusBar().showMessage(
+            self.tr("Follow-ups exported to the calendar file: {count}").format(count=result.events), 8000)
 
     def _on_find_triggered(self) -> None:
         if QApplication.activeModalWidget() is not None:  # a dialog is waiting for an answer first
