@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name>CaseDetail</name>
     <message>
         <source>Start &amp;Handling</source>
         <translation>开始处理(&amp;H)</translation>
@@ -47,9 +47,6 @@
         <source>Progress note (Ctrl+Enter adds it)</source>
         <translation>处理进展（Ctrl+Enter 添加）</translation>
     </message>
-</context>
-<context>
-    <name>CaseDetail</name>
     <message>
         <source>Choose a case in the list.</source>
         <translation>请在列表中选择一个投诉工单。</translation>
@@ -170,7 +167,7 @@
         <translation>已超期</translation>
     </message>
     <message>
-        <source>This step is not allowed from the case's current status.</source>
+        <source>This step is not allowed from the case&apos;s current status.</source>
         <translation>投诉工单当前状态下不允许此操作。</translation>
     </message>
     <message>
@@ -233,6 +230,10 @@
         <translation>办结期限</translation>
     </message>
     <message>
+        <source> (clock paused)</source>
+        <translation>（计时暂停）</translation>
+    </message>
+    <message>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
@@ -283,7 +284,7 @@
         <translation>关闭投诉工单 {case_no}</translation>
     </message>
     <message>
-        <source>The customer was told of further channels (e.g. the regulator's hotline 12378)</source>
+        <source>The customer was told of further channels (e.g. the regulator&apos;s hotline 12378)</source>
         <translation>已告知客户其他救济渠道（如监管热线 12378）</translation>
     </message>
     <message>

@@ -142,7 +142,7 @@ class CaseListModel(QAbstractTableModel):
             return (names[0] if i18n.current_language() == i18n.CHINESE else names[1]) if names else item.category
         if column == COL_STATUS:
             text = case_labels.status_label(item.status)
-            return text + (" ⏸" if item.paused_since else "")
+            return text + (self.tr(" (clock paused)") if item.paused_since else "")
         if column == COL_PRIORITY:
             text = case_labels.priority_label(item.priority)
             return text + (" · " + self.tr("escalated") if item.escalated else "")

@@ -85,16 +85,15 @@ class CaseDetail(QWidget):
         self.show_case(None)
 
     def retranslateUi(self) -> None:
-        tr = self.tr
-        for name, text in (("in_progress", tr("Start &Handling")), ("awaiting_customer", tr("A&waiting Customer")),
-                           ("resume", tr("Customer &Replied")), ("resolve", tr("Re&solve…")),
-                           ("reopen", tr("Re&open…")), ("close", tr("&Close Case…")),
-                           ("request_extension", tr("Request &Extension…")),
-                           ("approve_extension", tr("A&pprove Extension")),
-                           ("reject_extension", tr("Re&ject Extension…"))):
+        for name, text in (("in_progress", self.tr("Start &Handling")), ("awaiting_customer", self.tr("A&waiting Customer")),
+                           ("resume", self.tr("Customer &Replied")), ("resolve", self.tr("Re&solve…")),
+                           ("reopen", self.tr("Re&open…")), ("close", self.tr("&Close Case…")),
+                           ("request_extension", self.tr("Request &Extension…")),
+                           ("approve_extension", self.tr("A&pprove Extension")),
+                           ("reject_extension", self.tr("Re&ject Extension…"))):
             self.buttons[name].setText(text)
-        self.customer_button.setText(tr("Open C&ustomer"))
-        self.note_edit.setPlaceholderText(tr("Progress note (Ctrl+Enter adds it)"))
+        self.customer_button.setText(self.tr("Open C&ustomer"))
+        self.note_edit.setPlaceholderText(self.tr("Progress note (Ctrl+Enter adds it)"))
         if self._case is not None:
             self._fill()
 

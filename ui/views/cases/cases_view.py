@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
 from crm.models import StaffUser
@@ -36,6 +37,10 @@ class CasesView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Dates, case numbers and names are read whole; the last (free-text) column takes the rest.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(self.table.model().columnCount() - 1,
+                                                           QHeaderView.ResizeMode.Stretch)
         self.detail = CaseDetail(actor, self)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
