@@ -150,11 +150,11 @@ class QueuesJob(QRunnable):
         try:
             rows = queues(self.now)
         except CrmError as exc:
-            self.signals.sig_failed.emit(exc)
+            self._emit(self.signals.sig_failed, exc)
             return
         except Exception as exc:  # noqa: BLE001 - a pool thread has no excepthook: hand it to the UI thread
             log.exception("supervisor queues failed")
-            self.signals.sig_failed.emit(exc)
+            self._emit(self.signals.sig_failed, exc)
             return
         finally:
             try:
@@ -162,7 +162,14 @@ class QueuesJob(QRunnable):
                     database_proxy.close()
             except Exception:  # noqa: BLE001
                 log.debug("closing the worker's connection failed", exc_info=True)
-        self.signals.sig_loaded.emit(rows)
+        self._emit(self.signals.sig_loaded, rows)
+
+    @staticmethod
+    def _emit(signal, value) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window closed while we counted: nobody is left to tell
+            log.debug("supervisor queues finished after their view was deleted")
 
 
 class SupervisorView(QWidget):
