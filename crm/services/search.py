@@ -20,6 +20,7 @@ MAX_IDS = 2000  # the list model's snapshot; more matches than this means "refin
 SORTS = ("rank", "name", "last_contact", "segment")
 _ID_TAIL = re.compile(r"^\d{3,5}[xX]$")
 _SEGMENT_ORDER = {"private": 0, "vip": 1, "standard": 2}
+_SORT_COLUMNS = {"name": "name_pinyin", "last_contact": "last_contact_at", "segment": "segment"}
 
 
 @dataclass(frozen=True)
@@ -127,17 +128,11 @@ def search_ids(text: str, sort: str = "rank", descending: bool = False, cap: int
     if sort == "rank":
         ids = _ranked(found)
         return ids[::-1] if descending else ids
-    column = {"name": Customer.name_pinyin, "last_contact": Customer.last_contact_at,
-              "segment": Customer.segment}[sort]
-    order = column.desc(nulls="LAST") if descending else column.asc(nulls="LAST")
-    ids: list[int] = []
-    for chunk in _chunks(list(found), 500):
-        ids.extend(r[0] for r in Customer.select(Customer.id, column).where(Customer.id.in_(chunk)).tuples())
-    if sort == "segment":
-        values = dict(Customer.select(Customer.id, Customer.segment).where(Customer.id.in_(ids)).tuples())
-        return sorted(ids, key=lambda cid: (_SEGMENT_ORDER.get(values[cid], 9), cid), reverse=descending)
-    return [r[0] for r in Customer.select(Customer.id).where(Customer.id.in_(ids)).order_by(order, Customer.id)
-            .tuples()]
+    values = _column_values(list(found), _SORT_COLUMNS[sort])
+    known = sorted(cid for cid in found if values.get(cid) is not None)  # ids ascending break ties
+    key = (lambda cid: _SEGMENT_ORDER.get(values[cid], 9)) if sort == "segment" else values.__getitem__
+    never = sorted(cid for cid in found if values.get(cid) is None)  # e.g. never contacted: last either way
+    return sorted(known, key=key, reverse=descending) + never
 
 
 def search_matches(text: str, cap: int = MAX_IDS) -> dict[int, str]:
@@ -151,11 +146,18 @@ def _in_list(n: int) -> str:
 
 
 def _last_contacts(ids: list[int]) -> dict[int, str | None]:
-    """id -> last contact as stored (ISO text). Plain SQL: hot path of every keystroke."""
-    out: dict[int, str | None] = {}
+    return _column_values(ids, "last_contact_at")
+
+
+def _column_values(ids: list[int], column: str) -> dict[int, object]:
+    """id -> one customer column as stored (timestamps stay ISO text, which sorts as time). Plain SQL: this
+    runs on every keystroke; ``column`` comes from the module's own allow-list, never from the caller."""
+    if column not in _SORT_COLUMNS.values():
+        raise ValueError(f"not a sortable customer column: {column!r}")
+    out: dict[int, object] = {}
     database = Customer._meta.database
     for chunk in _chunks(ids, 500):
-        sql = f'SELECT "id", "last_contact_at" FROM "customer" WHERE "id" IN ({_in_list(len(chunk))})'
+        sql = f'SELECT "id", "{column}" FROM "customer" WHERE "id" IN ({_in_list(len(chunk))})'
         out.update(database.execute_sql(sql, list(chunk)).fetchall())
     return out
 
