@@ -458,3 +458,15 @@ def test_wiring_puts_the_form_in_the_panel_and_clears_the_call_after_a_save(qtbo
     nobody = factory(None, None)  # the self-test's window: nobody signed in, no form
     qtbot.addWidget(nobody)
     assert nobody.hosted is None
+
+
+def test_alt_digit_then_an_immediate_save_keeps_the_score_and_the_form_resets(qtbot, make_form):
+    form = make_form()
+    form.show()
+    qtbot.waitExposed(form)
+    type_notes(qtbot, form, "客户咨询转账限额")
+    qtbot.keyClick(form.notes_edit, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert form.satisfaction.value() == 4  # at once: no animated click to wait for
+    saved = form.save()  # the agent's very next keystroke
+    assert Interaction.get_by_id(saved.id).satisfaction == 4
+    assert form.satisfaction.value() is None and not any(b.isChecked() for b in form.satisfaction.buttons)

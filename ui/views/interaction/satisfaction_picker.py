@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from ui.views.interaction import labels
@@ -34,9 +35,8 @@ class SatisfactionPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         for score in range(1, 6):
-            # The digit is the mnemonic: Alt+1 … Alt+5 anywhere in the window.
             button = QToolButton(self)
-            button.setText(f"&{score}{STAR}")
+            button.setText(f"{score}{STAR}")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
@@ -46,6 +46,14 @@ class SatisfactionPicker(QWidget):
             layout.addWidget(button)
         layout.addStretch(1)
         self._group.idClicked.connect(self._on_group_id_clicked)
+        # Alt+1 … Alt+5 anywhere in the window set the score at once. (A mnemonic would go through
+        # animateClick, which releases the button ~100 ms later: a quick Ctrl+Enter saved without it.)
+        self.shortcuts = []
+        for score in range(1, 6):
+            shortcut = QShortcut(QKeySequence(f"Alt+{score}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda score=score: self.set_value(None if self.value() == score else score))
+            self.shortcuts.append(shortcut)
         self.retranslateUi()
         self._built = True
 
