@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import sys
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from crm import paths
 from crm.errors import ValidationError
 
 FILE_ERROR = "invalid_calendar_file"
@@ -31,9 +31,7 @@ _DAY = dt.timedelta(days=1)
 
 def default_path() -> Path:
     """resources/calendar/cn_workdays.toml next to the packages, or inside the PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    base = Path(bundle) if bundle else Path(__file__).resolve().parents[1]
-    return base / "resources" / "calendar" / "cn_workdays.toml"
+    return paths.resource("calendar", "cn_workdays.toml")
 
 
 @functools.cache

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import peewee
 
-from crm import identifiers
+from crm import identifiers, paths
 from crm.codes import (
     AuditAction,
     CasePriority,
@@ -142,9 +141,7 @@ def add_department(actor: StaffUser, name: str) -> int:
 
 def phrases_path() -> Path:
     """resources/rules/complaint_escalation.toml next to the packages, or inside the PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    base = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return base / "resources" / "rules" / "complaint_escalation.toml"
+    return paths.resource("rules", "complaint_escalation.toml")
 
 
 @functools.cache

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -13,7 +12,7 @@ from typing import Any
 
 import peewee
 
-from crm import names
+from crm import names, paths
 from crm.codes import AuditAction, Language, StaffRole
 from crm.errors import NotFound, PermissionDenied, ValidationError
 from crm.models import AnswerTemplate, StaffUser
@@ -55,9 +54,7 @@ class TemplateRow:
 
 def default_path() -> Path:
     """resources/templates/answer_templates.toml next to the packages, or inside the PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    base = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
-    return base / "resources" / "templates" / "answer_templates.toml"
+    return paths.resource("templates", "answer_templates.toml")
 
 
 # --- field checks (shared by the file loader and the editing services) ----------------------------
