@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import peewee
 
-from crm.codes import FileFormat, LeadState, OpportunityStatus, ProductCategory
+from crm.codes import ConsentChannel, FileFormat, LeadState, OpportunityStatus, ProductCategory
 from crm.models.base import BaseModel, EditableModel
 from crm.models.fields import CodeField, UtcDateTimeField, utc_now
 from crm.models.people import Customer, StaffUser
@@ -45,12 +45,18 @@ class ExportBatch(BaseModel):
 
 
 class Lead(EditableModel):
-    """A sales lead (销售线索). Blocked (no consent, unsuitable) unless overridden with a reason."""
+    """A sales lead (销售线索). Blocked (no consent, unsuitable) unless overridden with a reason.
+
+    ``block_reason`` is the first blocking check when last checked (crm.services.suitability gives the full
+    list); an override covers the block codes in ``override_codes``. ``flags`` lists the non-blocking checks
+    (elderly customer, high-risk product, 双录…) comma-separated. The three columns added later carry DDL
+    defaults so existing rows were filled in (migration 0005).
+    """
 
     customer = peewee.ForeignKeyField(Customer, backref="leads")
     opportunity = peewee.ForeignKeyField(Opportunity, null=True, backref="leads")
     product = peewee.ForeignKeyField(Product, backref="leads")
-    referred_by = peewee.ForeignKeyField(StaffUser, backref="referred_leads")
+    referred_by = peewee.ForeignKeyField(StaffUser, backref="referred_leads", index=False)  # see Meta
     state = CodeField(LeadState, default=LeadState.NEW)
     batch = peewee.ForeignKeyField(ExportBatch, null=True, backref="leads")
     block_reason = peewee.CharField(max_length=64, null=True)  # a code, e.g. "no_marketing_consent"
@@ -60,6 +66,13 @@ class Lead(EditableModel):
     external_ref = peewee.CharField(max_length=100, null=True, index=True)  # id in the sales team's CRM
     sales_owner = peewee.CharField(max_length=100, null=True)  # as reported back by sales
     outcome_note = peewee.TextField(default="")
+    contact_channel = CodeField(ConsentChannel, default=ConsentChannel.PHONE,
+                                constraints=[peewee.SQL("DEFAULT 'phone'")])  # how sales may contact them
+    flags = peewee.CharField(max_length=200, default="", constraints=[peewee.SQL("DEFAULT ''")])
+    override_codes = peewee.CharField(max_length=200, default="", constraints=[peewee.SQL("DEFAULT ''")])
 
     class Meta:
-        indexes = ((("state", "created_at"), False),)
+        indexes = (
+            (("state", "created_at"), False),
+            (("referred_by", "state"), False),  # per-agent lists and conversion
+        )

@@ -1,0 +1,707 @@
+"""Opportunities and leads end to end on both backends: detection stored from a saved interaction, fraud never
+becoming a lead, every block named by its code, supervisor overrides, the state machine, the lazy list (one
+query per page), conversion and rule reports, and migration 0005 on existing rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee
+import pytest
+from loop_world import PHONE, make_world
+from playhouse.sqlcipher_ext import SqlCipherDatabase
+from playhouse.test_utils import count_queries
+
+from crm.codes import AuditAction, EscalationKind, LeadState, OpportunityStatus
+from crm.db import MIGRATIONS_DIR, apply_migrations, database_proxy
+from crm.detection import Evidence, Finding
+from crm.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from crm.models import (
+    AuditLog,
+    Customer,
+    Escalation,
+    ExportBatch,
+    Interaction,
+    Lead,
+    Opportunity,
+    Product,
+)
+from crm.services import cases, customer_detail, customers, interactions, leads, products, suitability
+from crm.services.customers import NewCustomer
+from crm.services.interactions import NewInteraction
+from crm.services.leads import LeadFilter
+
+FAR = dt.date.today() + dt.timedelta(days=300)
+
+
+# --- the world -------------------------------------------------------------------------------------
+
+@pytest.fixture
+def w(storage):
+    world = make_world()
+    products.sync_catalogue()
+    suitable(world.customer_id)
+    return world
+
+
+def suitable(customer_id: int, rating: str = "C3") -> None:
+    """Rated, assessment valid, marketing by phone agreed: nothing blocks a low-risk product."""
+    Customer.update(risk_rating=rating, risk_expires_on=FAR).where(Customer.id == customer_id).execute()
+    customer_detail.record_consent(None, customer_id, "marketing", "phone", True, "call")
+
+
+def another_customer(w, name: str, phone: str, **kw) -> int:
+    cid = customers.create_customer(w.agent, NewCustomer(name=name, phones=(phone,), **kw)).id
+    suitable(cid)
+    return cid
+
+
+def pid(code: str) -> int:
+    return Product.get(Product.code == code).id
+
+
+def make_lead(w, code: str = "DEP-1Y", channel: str = "phone", actor=None, customer_id=None, **kw):
+    return leads.create_lead(actor or w.agent, customer_id=customer_id or w.customer_id, product_id=pid(code),
+                             channel=channel, **kw)
+
+
+def lead_row(lead_id: int) -> Lead:
+    return Lead.get_by_id(lead_id)
+
+
+def audits(entity: str, entity_id: int, action: AuditAction | None = None):
+    q = AuditLog.select().where((AuditLog.entity == entity) & (AuditLog.entity_id == str(entity_id)))
+    if action is not None:
+        q = q.where(AuditLog.action == action)
+    return list(q.order_by(AuditLog.id))
+
+
+def interaction(w, notes: str = "客户咨询", **kw) -> Interaction:
+    return Interaction.create(customer=kw.pop("customer", w.customer_id), staff=w.agent, channel="inbound_call",
+                              direction="in", category="consultation", notes=notes, **kw)
+
+
+def finding(notes: str, kind: str, rule: str, phrase: str, category=None, products_=()) -> Finding:
+    start = notes.index(phrase)
+    return Finding(kind, rule, category, tuple(products_), Evidence(start, start + len(phrase), phrase), "", "")
+
+
+class FakeDetector:
+    """Stands in for crm.detection's detector: returns the findings it was given."""
+
+    def __init__(self, *found: Finding) -> None:
+        self.found = list(found)
+
+    def detect(self, text: str) -> list[Finding]:
+        return list(self.found)
+
+    def rules(self, kind: str):
+        return []
+
+
+def opportunity(w, notes="客户下个月出国旅游，想换点外币", rule="opp.travel_abroad", phrase="出国旅游",
+                category="fx", products_=("FX-CASH",), customer=None) -> Opportunity:
+    row = interaction(w, notes, customer=customer or w.customer_id)
+    found = leads.record_findings(w.agent, row, detector=FakeDetector(
+        finding(notes, "opportunity", rule, phrase, category, products_)))
+    (opp_id,) = found.opportunity_ids
+    return Opportunity.get_by_id(opp_id)
+
+
+# --- creating leads --------------------------------------------------------------------------------
+
+def test_a_clean_lead_is_stored_new_credited_to_the_referrer_and_audited(w):
+    result = make_lead(w, "WM-BAL", channel="phone")  # R3 for a C3 customer; 双录
+    assert result.blocks == [] and not result.blocked
+    assert [c.code for c in result.flags] == ["dual_recording_required"]
+    lead = lead_row(result.lead_id)
+    assert (lead.state, lead.referred_by_id, lead.customer_id, lead.contact_channel) == \
+        (LeadState.NEW, w.agent.id, w.customer_id, "phone")
+    assert (lead.block_reason, lead.flags, lead.dual_recording_required) == (None, "dual_recording_required", True)
+    assert suitability.is_exportable(lead, suitability.lead_checks(lead))
+    (entry,) = audits("lead", lead.id, AuditAction.CREATE)
+    assert entry.actor_id == w.agent.id and entry.detail["blocks"] == [] and entry.detail["product"] == "WM-BAL"
+
+
+def _no_rating(w):
+    Customer.update(risk_rating=None).where(Customer.id == w.customer_id).execute()
+
+
+def _expired(w):
+    Customer.update(risk_expires_on=dt.date.today() - dt.timedelta(days=1)).where(
+        Customer.id == w.customer_id).execute()
+
+
+def _low_rating(w):
+    Customer.update(risk_rating="C1").where(Customer.id == w.customer_id).execute()
+
+
+def _refused(w):
+    customer_detail.record_consent(w.agent, w.customer_id, "marketing", "phone", False, "call")
+
+
+def _dnd(w):
+    Customer.update(do_not_disturb=True).where(Customer.id == w.customer_id).execute()
+
+
+def _complaint(w):
+    cases.open_case(w.agent, w.customer_id, "fees", "年费未减免")
+
+
+def _inactive(w):
+    Product.update(active=False).where(Product.code == "WM-STEADY").execute()
+
+
+# (what happens, channel, the code that must block the lead, overridable by a supervisor)
+BLOCKS = [
+    (_no_rating, "phone", "risk_rating_missing", True),
+    (_expired, "phone", "risk_assessment_expired", True),
+    (_low_rating, "phone", "risk_level_exceeded", True),
+    (lambda w: None, "sms", "no_marketing_consent", False),
+    (_refused, "phone", "channel_refused", False),
+    (_dnd, "phone", "do_not_disturb", False),
+    (_complaint, "phone", "open_complaint", True),
+    (_inactive, "phone", "product_inactive", False),
+]
+
+
+@pytest.mark.parametrize(("setup", "channel", "code", "overridable"), BLOCKS,
+                         ids=[b[2] for b in BLOCKS])
+def test_each_rule_blocks_the_lead_by_its_own_code(w, setup, channel, code, overridable):
+    setup(w)
+    result = make_lead(w, "WM-STEADY", channel=channel)  # R2: above R1, within C3
+    assert [str(c.code) for c in result.blocks] == [code]
+    lead = lead_row(result.lead_id)
+    assert lead.block_reason == code and lead.state == LeadState.NEW  # stored, blocked
+    checks = suitability.lead_checks(lead)
+    assert [str(c.code) for c in suitability.blocking(checks)] == [code]
+    assert not suitability.is_exportable(lead, checks)
+    assert leads.get_lead(lead.id).block_reason == code
+    with pytest.raises(ValidationError) as info:
+        leads.set_state(w.agent, lead.id, lead.version, "handed_over")
+    assert (info.value.code, info.value.details["check"]) == ("lead_blocked", code)
+    assert leads.lead_ids(LeadFilter(blocked=True)) == [lead.id]
+    if overridable:
+        version = leads.override_block(w.supervisor, lead.id, lead.version, "客户主动要求，已电话确认")
+        lead = lead_row(lead.id)
+        assert suitability.is_exportable(lead, suitability.lead_checks(lead))
+        assert leads.lead_ids(LeadFilter(blocked=True)) == [] and leads.get_lead(lead.id).overridden
+        leads.set_state(w.agent, lead.id, version, "handed_over")
+        assert lead_row(lead.id).state == LeadState.HANDED_OVER
+    else:
+        with pytest.raises(ValidationError) as info:
+            leads.override_block(w.supervisor, lead.id, lead.version, "主管同意")
+        assert (info.value.code, info.value.details["check"]) == ("not_overridable", code)
+        assert lead_row(lead.id).override_by_id is None
+
+
+def test_flags_are_stored_and_do_not_block(w):
+    Customer.update(risk_rating="C5", elderly_override=True).where(Customer.id == w.customer_id).execute()
+    result = make_lead(w, "FUND-QDII")
+    assert result.blocks == []
+    assert lead_row(result.lead_id).flags == \
+        "elderly_customer,elderly_high_risk,high_risk_product,dual_recording_required"
+    assert leads.get_lead(result.lead_id).flags == (
+        "elderly_customer", "elderly_high_risk", "high_risk_product", "dual_recording_required")
+
+
+def test_a_second_open_lead_for_the_same_product_is_refused(w):
+    first = make_lead(w)
+    with pytest.raises(ValidationError) as info:
+        make_lead(w)
+    assert (info.value.code, info.value.details["existing"]) == ("duplicate_lead", first.lead_id)
+    leads.set_state(w.agent, first.lead_id, 1, "invalid", note="客户已在他行办理")
+    assert make_lead(w).lead_id != first.lead_id  # a closed lead does not stand in the way
+    assert make_lead(w, "DEP-3Y").lead_id  # another product is another lead
+
+
+def test_unknown_things_are_refused(w):
+    with pytest.raises(ValidationError):
+        make_lead(w, channel="pigeon")
+    with pytest.raises(NotFound):
+        leads.create_lead(w.agent, customer_id=999, product_id=pid("DEP-1Y"), channel="phone")
+    with pytest.raises(NotFound):
+        leads.create_lead(w.agent, customer_id=w.customer_id, product_id=999, channel="phone")
+    with pytest.raises(NotFound):
+        make_lead(w, opportunity_id=999)
+
+
+# --- fraud -----------------------------------------------------------------------------------------
+
+FRAUD_NOTES = "客户称对方自称公检法，要求把钱转到安全账户，另外想了解大额存单"
+
+
+def test_a_fraud_finding_creates_an_escalation_flags_the_call_and_no_opportunity(w):
+    row = interaction(w, FRAUD_NOTES)
+    detector = FakeDetector(
+        finding(FRAUD_NOTES, "fraud", "fraud.safe_account", "安全账户"),
+        finding(FRAUD_NOTES, "fraud", "fraud.safe_account", "公检法"),  # the same rule twice: one escalation
+        finding(FRAUD_NOTES, "opportunity", "opp.large_cd", "大额存单", "large_cd", ("LCD-1Y",)))
+    found = leads.record_findings(w.agent, row, detector=detector)
+    assert found.opportunity_ids == () and len(found.fraud_escalation_ids) == 1
+    esc = Escalation.get_by_id(found.fraud_escalation_ids[0])
+    assert (esc.kind, esc.rule_id, esc.evidence_text, esc.created_by_id, esc.interaction_id, esc.customer_id) == \
+        (EscalationKind.FRAUD, "fraud.safe_account", "公检法", w.agent.id, row.id, w.customer_id)
+    assert Interaction.get_by_id(row.id).fraud_flag
+    assert Opportunity.select().count() == 0
+    assert leads.record_findings(w.agent, row, detector=detector).fraud_escalation_ids == ()  # not twice
+
+
+def test_a_lead_from_a_fraud_flagged_interaction_is_refused_and_cannot_be_overridden(w):
+    opp = opportunity(w)
+    earlier = make_lead(w, "FX-CASH", opportunity_id=opp.id)  # made before the fraud came to light
+    other = opportunity(w, notes="客户女儿要去留学", rule="opp.study_abroad", phrase="留学", category="cross_border",
+                        products_=("CB-STUDY",))
+    Escalation.create(interaction=opp.interaction_id, customer=w.customer_id, kind=EscalationKind.FRAUD,
+                      rule_id="fraud.refund", evidence_text="退款客服", created_by=w.supervisor)
+    Escalation.create(interaction=other.interaction_id, customer=w.customer_id, kind=EscalationKind.FRAUD,
+                      rule_id="fraud.refund", evidence_text="退款客服", created_by=w.supervisor)
+    with pytest.raises(ValidationError) as info:
+        make_lead(w, "CB-STUDY", opportunity_id=other.id)
+    assert info.value.code == "fraud_flagged"
+    assert Lead.select().where(Lead.opportunity == other.id).count() == 0
+    with pytest.raises(ValidationError) as info:
+        leads.decide_opportunity(w.agent, other.id, other.version, confirm=True)
+    assert info.value.code == "fraud_flagged"
+    lead = lead_row(earlier.lead_id)
+    checks = suitability.lead_checks(lead)
+    assert suitability.blocking(checks)[0].code == "fraud_flagged" and not suitability.is_exportable(lead, checks)
+    with pytest.raises(ValidationError) as info:
+        leads.override_block(w.supervisor, lead.id, lead.version, "主管认为不是诈骗")
+    assert (info.value.code, info.value.details["check"]) == ("not_overridable", "fraud_flagged")
+    Lead.update(override_by=w.supervisor, override_reason="x", override_codes="fraud_flagged").where(
+        Lead.id == lead.id).execute()
+    assert not suitability.is_exportable(lead_row(lead.id), checks)  # not even a forged override passes
+
+
+def test_fraud_actions_fill_the_escalation_then_append(w):
+    row = interaction(w, FRAUD_NOTES)
+    found = leads.record_findings(w.agent, row, detector=FakeDetector(
+        finding(FRAUD_NOTES, "fraud", "fraud.safe_account", "安全账户")))
+    (esc_id,) = found.fraud_escalation_ids
+    assert leads.record_fraud_action(w.agent, esc_id, "dissuasion_script") == esc_id
+    second = leads.record_fraud_action(w.agent, esc_id, "police_96110", note="已拨打96110")
+    assert second != esc_id
+    assert [(e.action_taken, e.rule_id) for e in Escalation.select().order_by(Escalation.id)] == \
+        [("dissuasion_script", "fraud.safe_account"), ("police_96110", "fraud.safe_account")]
+    assert Escalation.get_by_id(second).note == "已拨打96110"
+    assert len(audits("escalation", esc_id, AuditAction.UPDATE)) == 1
+    with pytest.raises(ValidationError):
+        leads.record_fraud_action(w.agent, esc_id, "shouted")
+    with pytest.raises(NotFound):
+        leads.record_fraud_action(w.agent, 999, "other")
+
+
+# --- opportunities ---------------------------------------------------------------------------------
+
+def test_opportunities_keep_rule_category_first_active_product_and_evidence(w):
+    notes = "客户说女儿明年留学，另外定期快到期了想买大额存单。女儿留学的学费要汇款"
+    Product.update(active=False).where(Product.code == "LCD-1Y").execute()
+    row = interaction(w, notes)
+    detector = FakeDetector(
+        finding(notes, "opportunity", "opp.large_cd", "大额存单", "large_cd", ("NOPE", "LCD-1Y", "LCD-3Y")),
+        finding(notes, "opportunity", "opp.study_abroad", "留学", "cross_border", ("CB-STUDY",)),
+        finding(notes, "escalation", "escalation:12378", "大额存单"),  # any text will do for the fake
+    )
+    found = leads.record_findings(w.agent, row, detector=detector)
+    assert len(found.opportunity_ids) == 2 and len(found.escalation_ids) == 1
+    assert found.findings == detector.found
+    rows = leads.opportunities_for_interaction(row.id)
+    assert [(r.rule_id, r.category, r.product_code, r.status) for r in rows] == [
+        ("opp.study_abroad", "cross_border", "CB-STUDY", "detected"),
+        ("opp.large_cd", "large_cd", "LCD-3Y", "detected")]  # evidence order; LCD-1Y inactive, NOPE unknown
+    cd = rows[1]
+    assert notes[cd.evidence_start:cd.evidence_end] == cd.evidence_text == "大额存单"
+    assert cd.customer_id == w.customer_id and cd.interaction_id == row.id and cd.lead_count == 0
+    esc = Escalation.get_by_id(found.escalation_ids[0])
+    assert (esc.kind, esc.rule_id) == (EscalationKind.COMPLAINT_ESCALATION, "escalation:12378")
+    again = leads.record_findings(w.agent, row, detector=detector)
+    assert (again.opportunity_ids, again.escalation_ids) == ((), ())
+    assert len(audits("opportunity", cd.id, AuditAction.CREATE)) == 1
+
+
+def test_record_findings_ignores_empty_notes(w):
+    row = interaction(w, "  ")
+    assert leads.record_findings(w.agent, row, detector=FakeDetector()) == leads.FindingsResult()
+
+
+def test_deciding_an_opportunity_is_kept_versioned_and_once(w):
+    opp = opportunity(w)
+    version = leads.decide_opportunity(w.agent, opp.id, opp.version, confirm=False)
+    row = leads.get_opportunity(opp.id)
+    assert (row.status, row.decided_by, row.version, version) == ("dismissed", w.agent.id, 2, 2)
+    assert row.decided_at is not None
+    with pytest.raises(ValidationError) as info:
+        leads.decide_opportunity(w.agent, opp.id, 2, confirm=True)
+    assert info.value.code == "already_decided"
+    with pytest.raises(ConflictError):
+        leads.decide_opportunity(w.agent, opp.id, 1, confirm=True)
+    with pytest.raises(ValidationError) as info:
+        make_lead(w, "FX-CASH", opportunity_id=opp.id)
+    assert info.value.code == "opportunity_dismissed"
+
+
+def test_a_lead_from_a_detected_opportunity_confirms_it(w):
+    opp = opportunity(w)
+    result = make_lead(w, "FX-CASH", opportunity_id=opp.id)
+    assert lead_row(result.lead_id).opportunity_id == opp.id
+    row = leads.get_opportunity(opp.id)
+    assert (row.status, row.decided_by, row.lead_count) == ("confirmed", w.agent.id, 1)
+    stranger = another_customer(w, "李四", "13900001111")
+    with pytest.raises(ValidationError) as info:
+        make_lead(w, "FX-SETTLE", customer_id=stranger, opportunity_id=opp.id)
+    assert info.value.code == "opportunity_mismatch"
+
+
+# --- overrides -------------------------------------------------------------------------------------
+
+def test_overrides_need_a_supervisor_a_reason_a_block_and_the_current_version(w):
+    _expired(w)
+    lead = lead_row(make_lead(w, "WM-STEADY").lead_id)
+    with pytest.raises(PermissionDenied):
+        leads.override_block(w.agent, lead.id, lead.version, "我觉得可以")
+    with pytest.raises(ValidationError) as info:
+        leads.override_block(w.supervisor, lead.id, lead.version, "   ")
+    assert (info.value.code, info.value.details["field"]) == ("required", "reason")
+    with pytest.raises(ConflictError):
+        leads.override_block(w.supervisor, lead.id, lead.version + 1, "理由")
+    version = leads.override_block(w.supervisor, lead.id, lead.version, " 客户本周到网点重做风险测评 ")
+    lead = lead_row(lead.id)
+    assert (version, lead.override_by_id, lead.override_reason, lead.override_codes) == \
+        (2, w.supervisor.id, "客户本周到网点重做风险测评", "risk_assessment_expired")
+    (entry,) = audits("lead", lead.id, AuditAction.OVERRIDE)
+    assert entry.actor_id == w.supervisor.id
+    assert entry.detail["checks"] == ["risk_assessment_expired"] and entry.detail["reason"] == "客户本周到网点重做风险测评"
+    with pytest.raises(ValidationError) as info:
+        leads.override_block(w.supervisor2, lead.id, lead.version, "再次同意")
+    assert info.value.code == "already_overridden"
+    clean = lead_row(make_lead(w, "DEP-1Y").lead_id)
+    with pytest.raises(ValidationError) as info:
+        leads.override_block(w.supervisor, clean.id, clean.version, "无需")
+    assert info.value.code == "not_blocked"
+
+
+def test_an_override_covers_only_the_blocks_it_was_given_for(w):
+    _expired(w)
+    lead = lead_row(make_lead(w, "WM-STEADY").lead_id)
+    leads.override_block(w.supervisor, lead.id, lead.version, "客户坚持")
+    _complaint(w)  # a new complaint after the override
+    lead = lead_row(lead.id)
+    checks = suitability.lead_checks(lead)
+    assert [c.code for c in suitability.uncovered(lead, checks)] == ["open_complaint"]
+    assert not suitability.is_exportable(lead, checks)
+    assert leads.recheck_leads(w.supervisor) == 1
+    lead = lead_row(lead.id)
+    assert (lead.block_reason, lead.override_by_id, lead.override_codes) == ("open_complaint", None, "")
+    assert leads.get_lead(lead.id).overridden is False
+    leads.override_block(w.supervisor, lead.id, lead.version, "投诉与本产品无关")
+    assert lead_row(lead.id).override_codes == "open_complaint,risk_assessment_expired"
+    assert suitability.is_exportable(lead_row(lead.id), suitability.lead_checks(lead.id))
+
+
+def test_recheck_follows_consent_given_later(w):
+    lead = lead_row(make_lead(w, "DEP-1Y", channel="sms").lead_id)
+    assert lead.block_reason == "no_marketing_consent"
+    assert leads.recheck_leads() == 0  # nothing changed yet
+    customer_detail.record_consent(w.agent, w.customer_id, "marketing", "sms", True, "app")
+    assert leads.recheck_leads(lead_ids=[lead.id]) == 1
+    lead = lead_row(lead.id)
+    assert (lead.block_reason, lead.version) == (None, 2)
+    leads.set_state(w.agent, lead.id, lead.version, "handed_over")
+
+
+# --- states ----------------------------------------------------------------------------------------
+
+def test_a_lead_moves_along_the_allowed_states_only_and_each_move_is_audited(w):
+    lead_id = make_lead(w).lead_id
+    batch = ExportBatch.create(created_by=w.supervisor, recipient="财富管理部", purpose="营销", profile="generic",
+                               file_format="csv", file_sha256="0" * 64, file_name="leads.csv")
+    v = leads.set_state(w.supervisor, lead_id, 1, "handed_over", batch_id=batch.id)
+    v = leads.set_state(w.supervisor, lead_id, v, "accepted", sales_owner="王经理")
+    v = leads.set_state(w.supervisor, lead_id, v, "contacted")
+    v = leads.set_state(w.supervisor, lead_id, v, "won", note="已购买一年期定期")
+    lead = lead_row(lead_id)
+    assert (lead.state, lead.version, lead.batch_id, lead.sales_owner, lead.outcome_note) == \
+        (LeadState.WON, 5, batch.id, "王经理", "已购买一年期定期")
+    moves = [(e.detail["state_from"], e.detail["state_to"]) for e in audits("lead", lead_id, AuditAction.UPDATE)]
+    assert moves == [("new", "handed_over"), ("handed_over", "accepted"), ("accepted", "contacted"),
+                     ("contacted", "won")]
+    for state in LeadState:  # won is final
+        with pytest.raises(ValidationError) as info:
+            leads.set_state(w.supervisor, lead_id, v, state)
+        assert info.value.code == "invalid_transition"
+    assert leads.ALLOWED[LeadState.NEW] == {LeadState.HANDED_OVER, LeadState.INVALID}
+
+
+@pytest.mark.parametrize(("path", "refused"), [
+    ((), "won"), ((), "accepted"), ((), "contacted"), ((), "lost"),
+    (("handed_over", "contacted"), "accepted"), (("handed_over", "lost"), "won"), (("invalid",), "new"),
+    (("handed_over",), "new"), (("handed_over", "accepted"), "handed_over"),
+])
+def test_transitions_outside_the_table_are_refused(w, path, refused):
+    lead_id = make_lead(w).lead_id
+    v = 1
+    for state in path:
+        v = leads.set_state(w.agent, lead_id, v, state)
+    with pytest.raises(ValidationError) as info:
+        leads.set_state(w.agent, lead_id, v, refused)
+    assert info.value.details == {"field": "state", "from_state": path[-1] if path else "new", "to_state": refused}
+
+
+def test_state_changes_refuse_stale_versions_and_junk(w):
+    lead_id = make_lead(w).lead_id
+    leads.set_state(w.agent, lead_id, 1, "handed_over")
+    with pytest.raises(ConflictError):
+        leads.set_state(w.agent2, lead_id, 1, "invalid")
+    with pytest.raises(ValidationError):
+        leads.set_state(w.agent, lead_id, 2, "sold")
+    with pytest.raises(NotFound):
+        leads.set_state(w.agent, 999, 1, "invalid")
+
+
+# --- the list --------------------------------------------------------------------------------------
+
+@pytest.fixture
+def listed(w):
+    """Five leads of three customers by two agents, of various ages, states and blocks."""
+    now = dt.datetime.now(dt.UTC)
+    b = another_customer(w, "李四", "13900001111")
+    c = another_customer(w, "王五", "13700002222")
+    made = {
+        "a_cd": make_lead(w, "LCD-1Y"),
+        "a_fund": make_lead(w, "FUND-IDX", actor=w.agent2),  # R4 > C3: blocked
+        "b_fx": make_lead(w, "FX-CASH", customer_id=b),
+        "b_card": make_lead(w, "CC-STD", customer_id=b, actor=w.agent2),
+        "c_dep": make_lead(w, "DEP-1Y", customer_id=c),
+    }
+    ids = {k: v.lead_id for k, v in made.items()}
+    for key, days in (("a_cd", 10), ("a_fund", 5), ("b_fx", 3), ("b_card", 1), ("c_dep", 0)):
+        Lead.update(created_at=now - dt.timedelta(days=days, hours=1)).where(Lead.id == ids[key]).execute()
+    leads.set_state(w.agent, ids["b_fx"], 1, "handed_over")
+    return ids, {"a": w.customer_id, "b": b, "c": c}, now
+
+
+def test_lead_ids_filter(listed, w):
+    ids, cust, now = listed
+    by = lambda **kw: set(leads.lead_ids(LeadFilter(**kw), now=now))  # noqa: E731
+    assert by() == set(ids.values())
+    assert by(states=("handed_over",)) == {ids["b_fx"]}
+    assert by(product_ids=(pid("DEP-1Y"), pid("CC-STD"))) == {ids["c_dep"], ids["b_card"]}
+    assert by(category="fund") == {ids["a_fund"]}
+    assert by(referred_by=w.agent2.id) == {ids["a_fund"], ids["b_card"]}
+    assert by(min_age_days=5) == {ids["a_cd"], ids["a_fund"]}
+    assert by(max_age_days=3) == {ids["b_fx"], ids["b_card"], ids["c_dep"]}
+    assert by(min_age_days=1, max_age_days=3) == {ids["b_fx"], ids["b_card"]}
+    assert by(blocked=True) == {ids["a_fund"]}
+    assert by(blocked=False) == set(ids.values()) - {ids["a_fund"]}
+    assert by(customer_id=cust["b"]) == {ids["b_fx"], ids["b_card"]}
+    assert by(customer_id=cust["b"], referred_by=w.agent.id) == {ids["b_fx"]}
+
+
+def test_lead_ids_sort_by_allow_listed_keys_only(listed, w):
+    ids, _cust, now = listed
+    order = lambda sort: leads.lead_ids(LeadFilter(), sort, now=now)  # noqa: E731
+    newest_first = [ids[k] for k in ("c_dep", "b_card", "b_fx", "a_fund", "a_cd")]
+    assert order("created_desc") == newest_first
+    assert order("created_asc") == newest_first[::-1]
+    assert order("state")[-1] == ids["b_fx"] and order("state_desc")[0] == ids["b_fx"]
+    assert order("product") == [ids[k] for k in ("b_card", "c_dep", "a_fund", "b_fx", "a_cd")]  # CC, DEP, FUND, FX, LCD
+    assert order("product_desc") == order("product")[::-1]
+    assert order("risk_desc")[0] == ids["a_fund"]
+    agent_order = order("agent")
+    runs = [leads.get_lead(i).referred_by_id for i in agent_order]
+    assert runs in ([w.agent.id] * 3 + [w.agent2.id] * 2, [w.agent2.id] * 2 + [w.agent.id] * 3)  # grouped
+    assert [i for i in agent_order if i in (ids["a_fund"], ids["b_card"])] == [ids["b_card"], ids["a_fund"]]
+    desc = order("agent_desc")
+    assert [leads.get_lead(i).referred_by_id for i in desc] == runs[::-1]  # groups swap, newest first within
+    assert order("referrer_asc") == order("agent_asc") == agent_order
+    assert order("referrer_desc") == desc
+    for junk in ("id; DROP TABLE lead", "customer_name", ""):
+        with pytest.raises(ValidationError) as info:
+            leads.lead_ids(LeadFilter(), junk)
+        assert info.value.details["field"] == "sort"
+
+
+def test_lead_rows_read_a_page_in_one_query_with_the_mobile_masked(listed, w):
+    ids, cust, now = listed
+    page = leads.lead_ids(LeadFilter(), now=now)
+    with count_queries() as counter:
+        rows = leads.lead_rows(page, now=now)
+    assert counter.count == 1
+    assert [r.id for r in rows] == page
+    fund = next(r for r in rows if r.id == ids["a_fund"])
+    assert (fund.product_code, fund.product_name_zh, fund.category, fund.risk_level) == \
+        ("FUND-IDX", "沪深300指数基金", "fund", 4)
+    assert (fund.customer_id, fund.customer_name, fund.referred_by_id, fund.referred_by_name) == \
+        (cust["a"], "张三丰", w.agent2.id, "王客服")
+    assert (fund.block_reason, fund.overridden, fund.state, fund.age_days, fund.contact_channel) == \
+        ("risk_level_exceeded", False, "new", 5, "phone")
+    assert fund.flags == ("high_risk_product",) and fund.batch_id is None and fund.version == 1
+    assert (fund.code, fund.name_zh, fund.name_en) == ("FUND-IDX", "沪深300指数基金", "CSI 300 index fund")
+    assert fund.customer_mobile == "138****5678"
+    for row in rows:
+        assert PHONE not in repr(row) and "13900001111" not in repr(row) and "13700002222" not in repr(row)
+    assert leads.lead_rows([ids["c_dep"], 999, ids["a_cd"]], now=now)[1].id == ids["a_cd"]  # gone ids left out
+    assert leads.lead_rows([]) == []
+    with pytest.raises(NotFound):
+        leads.get_lead(999)
+
+
+def test_one_query_whatever_the_page_size(w):
+    for i in range(30):
+        cid = another_customer(w, f"客户{i}", f"139{i:08d}")
+        make_lead(w, "DEP-1Y", customer_id=cid)
+    page = leads.lead_ids(LeadFilter())
+    with count_queries() as counter:
+        rows = leads.lead_rows(page)
+    assert counter.count == 1 and len(rows) == 30
+    assert all(r.customer_mobile.startswith("139****") for r in rows)
+
+
+# --- reports ---------------------------------------------------------------------------------------
+
+def _outcome(w, lead_id: int, *states: str) -> None:
+    v = lead_row(lead_id).version
+    for state in states:
+        v = leads.set_state(w.supervisor, lead_id, v, state)
+
+
+def test_conversion_credits_the_referring_agent_and_counts_won_over_handed_over(w):
+    custs = [another_customer(w, f"客户{i}", f"139{i:08d}") for i in range(6)]
+    mine = [make_lead(w, "DEP-1Y", customer_id=c).lead_id for c in custs[:4]]
+    theirs = [make_lead(w, "DEP-1Y", customer_id=c, actor=w.agent2).lead_id for c in custs[4:]]
+    _outcome(w, mine[0], "handed_over", "won")
+    _outcome(w, mine[1], "handed_over", "accepted", "lost")
+    _outcome(w, mine[2], "handed_over")
+    _outcome(w, mine[3], "invalid")  # never reached sales
+    _outcome(w, theirs[0], "handed_over", "contacted", "won")
+    blocked = make_lead(w, "FUND-IDX", customer_id=custs[5], actor=w.agent2).lead_id  # R4 > C3
+    assert lead_row(blocked).block_reason == "risk_level_exceeded"
+    rows = {r.key: r for r in leads.conversion_by_agent()}
+    me, them = rows[w.agent.id], rows[w.agent2.id]
+    assert (me.label, me.leads, me.handed_over, me.won, me.lost, me.invalid, me.blocked) == ("李客服", 4, 3, 1, 1, 1, 0)
+    assert me.conversion_rate == pytest.approx(1 / 3)
+    assert (them.leads, them.handed_over, them.won, them.blocked, them.conversion_rate) == (3, 1, 1, 1, 1.0)
+    only_agent2 = leads.conversion_by_agent(LeadFilter(referred_by=w.agent2.id))
+    assert [r.key for r in only_agent2] == [w.agent2.id]
+    nobody = leads.conversion_by_agent(LeadFilter(states=("contacted",)))
+    assert nobody == []
+
+
+def test_conversion_by_rule_and_the_rule_report(w):
+    a = opportunity(w)  # opp.travel_abroad
+    b = opportunity(w, notes="想买大额存单", rule="opp.large_cd", phrase="大额存单", category="large_cd",
+                    products_=("LCD-1Y",))
+    c = opportunity(w, notes="女儿去留学", rule="opp.study_abroad", phrase="留学", category="cross_border",
+                    products_=("CB-STUDY",))
+    d = opportunity(w, notes="春节出国旅游", phrase="出国旅游")
+    leads.decide_opportunity(w.agent, c.id, c.version, confirm=False)
+    la = make_lead(w, "FX-CASH", opportunity_id=a.id).lead_id
+    lb = make_lead(w, "LCD-1Y", opportunity_id=b.id).lead_id
+    make_lead(w, "DEP-1Y")  # by hand
+    _outcome(w, la, "handed_over", "won")
+    _outcome(w, lb, "handed_over", "lost")
+    by_rule = {r.key: r for r in leads.conversion_by_rule()}
+    assert set(by_rule) == {"opp.travel_abroad", "opp.large_cd", None}
+    assert (by_rule["opp.travel_abroad"].won, by_rule["opp.travel_abroad"].conversion_rate) == (1, 1.0)
+    assert (by_rule["opp.large_cd"].lost, by_rule["opp.large_cd"].conversion_rate) == (1, 0.0)
+    assert (by_rule[None].leads, by_rule[None].handed_over, by_rule[None].conversion_rate) == (1, 0, None)
+    report = {r.rule_id: r for r in leads.rule_report(rule_ids=["opp.travel_abroad", "opp.never_fires"])}
+    travel = report["opp.travel_abroad"]
+    assert (travel.detected, travel.pending, travel.confirmed, travel.dismissed, travel.leads, travel.won) == \
+        (2, 1, 1, 0, 1, 1)
+    assert travel.precision == 1.0
+    assert (report["opp.study_abroad"].dismissed, report["opp.study_abroad"].precision) == (1, 0.0)
+    assert (report["opp.large_cd"].leads, report["opp.large_cd"].won) == (1, 0)
+    assert report["opp.never_fires"] == leads.RuleReportRow("opp.never_fires", 0, 0, 0, 0, 0, 0)
+    assert report["opp.never_fires"].precision is None
+    assert Opportunity.get_by_id(d.id).status == OpportunityStatus.DETECTED
+
+
+# --- saving an interaction runs the detector ---------------------------------------------------------
+
+def _log(w, notes: str):
+    return interactions.log_interaction(w.agent, NewInteraction(customer_id=w.customer_id,
+                                                                channel="inbound_call", category="consultation",
+                                                                notes=notes))
+
+
+def test_saving_an_interaction_stores_its_opportunities(w):
+    saved = _log(w, "客户说下个月要出国旅游，问怎么换外币")
+    assert saved.opportunity_ids and saved.fraud_escalation_ids == () and saved.escalation_ids == ()
+    rows = leads.opportunities_for_interaction(saved.id)
+    assert [r.id for r in rows] == list(saved.opportunity_ids)
+    notes = Interaction.get_by_id(saved.id).notes
+    assert all(notes[r.evidence_start:r.evidence_end] == r.evidence_text for r in rows)
+    assert "opp.travel_abroad" in {r.rule_id for r in rows}
+
+
+def test_saving_an_interaction_with_fraud_words_escalates_and_finds_no_opportunity(w):
+    saved = _log(w, "客户称有人自称公检法，让他把钱转到安全账户，他还想了解大额存单")
+    assert saved.fraud_escalation_ids and saved.opportunity_ids == ()
+    assert Interaction.get_by_id(saved.id).fraud_flag
+    assert all(Escalation.get_by_id(i).kind == EscalationKind.FRAUD for i in saved.fraud_escalation_ids)
+    assert Opportunity.select().where(Opportunity.interaction == saved.id).count() == 0
+
+
+def test_saving_an_interaction_with_escalation_words_records_them(w):
+    saved = _log(w, "客户很生气，说要投诉到银保监")
+    assert saved.escalation_ids
+    assert {Escalation.get_by_id(i).kind for i in saved.escalation_ids} == {EscalationKind.COMPLAINT_ESCALATION}
+
+
+def test_saving_without_notes_finds_nothing(w):
+    saved = _log(w, "")
+    assert (saved.opportunity_ids, saved.fraud_escalation_ids, saved.escalation_ids) == ((), (), ())
+
+
+def test_a_failing_detection_rolls_the_whole_save_back(w, monkeypatch):
+    def boom(*_a, **_k):
+        raise RuntimeError("detector broke")
+
+    monkeypatch.setattr(leads, "record_findings", boom)
+    with pytest.raises(RuntimeError):
+        _log(w, "出国旅游")
+    assert Interaction.select().count() == 0
+
+
+# --- migration 0005 on a database that already has leads ---------------------------------------------
+
+@pytest.fixture(params=["sqlcipher", pytest.param("postgres", marks=pytest.mark.postgres)])
+def old_db(request, tmp_path):
+    if request.param == "sqlcipher":
+        database = SqlCipherDatabase(str(tmp_path / "old.db"), passphrase="x", pragmas={"foreign_keys": 1})
+    else:
+        server = request.getfixturevalue("pg_server")
+        info = server.conninfo(server.create_database())
+        database = peewee.PostgresqlDatabase(info.pop("dbname"), **info)
+    yield database
+    database_proxy.initialize(None)
+    database.close()
+
+
+def test_migration_0005_keeps_existing_leads_and_fills_the_new_columns(old_db):
+    from playhouse.migrations import Runner
+
+    Runner(old_db, directory=str(MIGRATIONS_DIR)).up(target="0004_customer_segment_last_contact")
+    ts = "2026-01-01T00:00:00.000000Z"
+    ex = old_db.execute_sql
+    ex("INSERT INTO staff_user (id, version, created_at, updated_at, username, display_name, role, active) "
+       f"VALUES (1, 1, '{ts}', '{ts}', 'a', 'A', 'agent', {old_db.param})", (True,))
+    ex("INSERT INTO customer (id, version, created_at, updated_at, name, name_pinyin, name_initials, gender, segment,"
+       " do_not_disturb, vulnerable, notes) VALUES (1, 1, %s, %s, 'x', '', '', 'unknown', 'standard', %s, %s, '')"
+       .replace("%s", old_db.param), (ts, ts, False, False))
+    ex("INSERT INTO product (id, version, created_at, updated_at, code, name_zh, name_en, category, risk_level,"
+       " dual_recording, active) VALUES (1, 1, %s, %s, 'P', 'p', '', 'deposit', 1, %s, %s)"
+       .replace("%s", old_db.param), (ts, ts, False, True))
+    ex("INSERT INTO lead (id, version, created_at, updated_at, customer_id, product_id, referred_by_id, state,"
+       " block_reason, dual_recording_required, outcome_note) VALUES (7, 3, %s, %s, 1, 1, 1, 'won',"
+       " 'open_complaint', %s, 'sold')".replace("%s", old_db.param), (ts, ts, False))
+    assert apply_migrations(old_db) == ["0005_lead_channel_flags"]
+    database_proxy.initialize(old_db)
+    lead = Lead.get_by_id(7)
+    assert (lead.version, lead.state, lead.block_reason, lead.outcome_note, lead.referred_by_id) == \
+        (3, "won", "open_complaint", "sold", 1)
+    assert (lead.contact_channel, lead.flags, lead.override_codes) == ("phone", "", "")
+    indexes = {i.name for i in old_db.get_indexes("lead")}
+    assert "lead_referred_by_id_state" in indexes and "lead_referred_by_id" not in indexes
