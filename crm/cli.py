@@ -94,11 +94,33 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--limit", type=int, default=50)
     pop = sub.add_parser("pop", help="screen pop: bring the app to the caller's customer (telephony hook)")
     pop.add_argument("number")
-    ex = sub.add_parser("export", help="export follow-ups as an iCalendar file (customers masked)")
-    ex.add_argument("what", choices=["followups"])
-    ex.add_argument("--format", choices=["ics"], default="ics")
+    ex = sub.add_parser("export", help="export follow-ups (iCalendar) or new leads for sales (CSV/XLSX); "
+                        "customer identifiers are masked")
+    ex.add_argument("what", choices=["followups", "leads"])
+    ex.add_argument("--format", choices=["ics", "csv", "xlsx"],
+                    help="followups: ics (default); leads: csv (default) or xlsx")
     ex.add_argument("--out", required=True, metavar="FILE")
-    ex.add_argument("--owner", metavar="USERNAME", help="only this agent's follow-ups (default: everyone's)")
+    ex.add_argument("--owner", metavar="USERNAME", help="followups: only this agent's (default: everyone's)")
+    ex.add_argument("--profile", choices=["generic", "salesforce", "hubspot"], default="generic",
+                    help="leads: the columns the receiving system expects")
+    ex.add_argument("--no-bom", action="store_true",
+                    help="leads, csv: UTF-8 without a byte-order mark (for import tools; Excel needs the BOM)")
+    ex.add_argument("--recipient", default="sales", help="leads: who receives the file (kept with the batch)")
+    ex.add_argument("--purpose", default="lead handover", help="leads: why it is sent (kept with the batch)")
+    im = sub.add_parser("import", help="read what sales report back about exported leads")
+    im.add_argument("what", choices=["lead-outcomes"])
+    im.add_argument("file", metavar="FILE", help="CSV (UTF-8, UTF-8 with BOM or GB18030) or XLSX keyed by lead ID")
+    im.add_argument("--dry-run", action="store_true", help="check every row and report; change nothing")
+    pr = sub.add_parser("products", help="load the product catalogue file into the database (admins)")
+    pr.add_argument("action", choices=["sync"])
+    pr.add_argument("--file", metavar="FILE", help="an edited catalogue (default: the shipped resources/products.toml)")
+    dt_ = sub.add_parser("detect", help="read text on standard input and print what the detection rules find "
+                         "(for rule maintainers)")
+    dt_.add_argument("--json", action="store_true", help="print a JSON list of findings")
+    dt_.add_argument("--opportunities", metavar="FILE", help="opportunity rules file to test (default: shipped)")
+    dt_.add_argument("--fraud", metavar="FILE", help="anti-fraud rules file to test (default: shipped)")
+    dt_.add_argument("--escalation", metavar="FILE", help="escalation phrases file to test (default: shipped)")
+    dt_.add_argument("--lang", choices=["zh", "en"], default="en", help="language of the explanations")
     return parser
 
 
@@ -140,6 +162,8 @@ def _dispatch(args: argparse.Namespace, data_dir: Path, db_url: str | None, gui:
             print("crm: error: the GUI is not available in this build", file=sys.stderr)
             return 2
         return gui.pop(data_dir, db_url, args.number)
+    if command == "detect":
+        return _detect(args)
     if command == "restore":
         db.restore(data_dir, Path(args.file), passphrase=_passphrase(args), recovery_key=args.recovery_key)
         print(f"restored {args.file} into {db.db_path(data_dir)}")
@@ -157,14 +181,69 @@ def _dispatch(args: argparse.Namespace, data_dir: Path, db_url: str | None, gui:
             print(json.dumps(report, ensure_ascii=False))
         elif command == "search":
             _search(args)
+        elif command == "export" and args.what == "leads":
+            return _export_leads(args)
         elif command == "export":
             from crm.exports import ics
 
+            if args.format not in (None, "ics"):
+                raise ValidationError("invalid_choice", field="--format", value=args.format)
             result = ics.export_followups(Path(args.out), owner=args.owner)
             print(f"{result.events} follow-ups written to {result.path} ({result.cancelled} cancelled)")
+        elif command == "import":
+            return _import_outcomes(args)
+        elif command == "products":
+            from crm.services import products
+            from crm.services.staff import current_staff
+
+            changed = products.sync_catalogue(current_staff(), Path(args.file) if args.file else None)
+            print(f"{changed} products added or updated from {args.file or products.catalogue_path()}")
     finally:
         storage.close()
     return 0
+
+
+def _detect(args: argparse.Namespace) -> int:
+    from crm import detection
+
+    files = {name: Path(getattr(args, name)) if getattr(args, name) else None
+             for name in ("opportunities", "fraud", "escalation")}
+    detector = (detection.Detector.load(**files) if any(files.values()) else detection.default_detector())
+    text = sys.stdin.read()
+    findings = detector.detect(text)
+    if args.json:
+        print(json.dumps(detection.findings_to_json(findings), ensure_ascii=False))
+    elif findings:
+        print(detection.format_findings(findings, lang=args.lang))
+    else:
+        print("no findings", file=sys.stderr)
+    return 0
+
+
+def _export_leads(args: argparse.Namespace) -> int:
+    from crm.exports import leads as lead_export
+    from crm.services import leads
+    from crm.services.staff import current_staff
+
+    fmt = args.format or "csv"
+    if fmt not in ("csv", "xlsx"):
+        raise ValidationError("invalid_choice", field="--format", value=fmt)
+    leads.recheck_leads()  # consent or a rating may have changed since the leads were made
+    result = lead_export.export_leads(current_staff(), Path(args.out), fmt=fmt, profile=args.profile,
+                                      bom=not args.no_bom, recipient=args.recipient, purpose=args.purpose)
+    print(f"{result.row_count} leads written to {result.path} (batch {result.batch_id}, sha256 {result.sha256})")
+    for lead_id, code in result.skipped:
+        print(f"skipped lead {lead_id}: {code}", file=sys.stderr)
+    return 0
+
+
+def _import_outcomes(args: argparse.Namespace) -> int:
+    from crm.imports import lead_outcomes
+    from crm.services.staff import current_staff
+
+    report = lead_outcomes.import_outcomes(current_staff(), Path(args.file), dry_run=args.dry_run)
+    print(lead_outcomes.format_import_report(report))
+    return 1 if report.rejected else 0
 
 
 def _search(args: argparse.Namespace) -> None:

@@ -61,9 +61,11 @@ def customer_panel_factory() -> CustomerPanelFactory:
 
 def build_main_window(storage: Storage, *, sign_in: bool = True) -> MainWindow:
     """The main window on an open database, as the signed-in OS user (``sign_in=False``: as nobody)."""
+    from crm.services.products import ensure_catalogue
     from crm.services.staff import current_staff
     from ui.views.main_window import MainWindow
 
+    ensure_catalogue()  # the shipped products a new database lacks (admins' edits are kept)
     actor = current_staff() if sign_in else None
     return MainWindow(storage, actor=actor, customer_panel_factory=customer_panel_factory())
 

@@ -46,6 +46,7 @@ from crm.demo.customers import (
     plan_customers,
 )
 from crm.demo.people import PeopleFactory
+from crm.demo.sales import generate_sales
 from crm.demo.text import NoteBank
 from crm.demo.writer import BulkWriter, TsText, real_database
 from crm.models import (
@@ -111,6 +112,9 @@ def generate(customers: int = 1000, interactions: int = 10000, seed: int = 1,
     run.stage("interactions")
     _write_casework(run, builder, pop, ref, seed_key)
     run.stage("cases_followups")
+    run.writer.counts.update(generate_sales(run.writer, ref, random.Random(f"{seed_key}/sales"), run.now_epoch,
+                                            run.ts_text, run.say))
+    run.stage("opportunities_leads")
 
     counts = {name: run.writer.counts.get(name, 0) for name in _REPORTED}
     seconds = round(time.perf_counter() - started, 2)
@@ -139,7 +143,8 @@ class _Run:
 _REPORTED = ("staff_user", "product", "department", "case_category", "care_cadence", "customer", "customer_phone",
              "customer_email", "customer_address", "customer_card", "customer_tag", "customer_search_key", "consent",
              "interaction",
-             "complaint_case", "case_update", "case_extension", "escalation", "follow_up", "follow_up_attempt")
+             "complaint_case", "case_update", "case_extension", "escalation", "follow_up", "follow_up_attempt",
+             "opportunity", "lead", "export_batch")
 
 
 def _write_customers(run: _Run, plan: Plan, ref: Reference, seed_key: str, skeleton: Skeleton,

@@ -349,3 +349,27 @@ def test_every_mobile_prefix_the_demo_uses_is_a_valid_mainland_range():
         for _ in range(20):
             number = f"{prefix}{rng.randrange(10**8):08d}"
             assert identifiers.normalize_phone(number) == number and identifiers.is_mainland_mobile(number)
+
+
+def test_opportunities_come_from_the_rules_and_leads_reach_every_state_with_and_without_consent(demo_db):
+    storage, report, lines = demo_db
+    from crm.detection import default_detector
+
+    opps = rows(storage, 'SELECT o."rule_id", o."evidence_start", o."evidence_end", o."evidence_text", i."notes", '
+                         'i."fraud_flag" FROM "opportunity" o JOIN "interaction" i ON i."id" = o."interaction_id"')
+    assert len(opps) > 50
+    rules = {r.id for r in default_detector().rules("opportunity")}
+    for rule, start, end, evidence, notes, fraud in opps:
+        assert rule in rules and not fraud  # a fraud-flagged interaction never yields an opportunity
+        assert notes[start:end] == evidence
+    states = dict(rows(storage, 'SELECT "state", COUNT(*) FROM "lead" GROUP BY "state"'))
+    assert set(states) == {"new", "handed_over", "accepted", "contacted", "won", "lost", "invalid"}
+    blocks = dict(rows(storage, 'SELECT "block_reason", COUNT(*) FROM "lead" WHERE "block_reason" IS NOT NULL '
+                                'GROUP BY 1'))
+    assert {"no_marketing_consent", "channel_refused"} <= set(blocks)
+    # Only leads that pass every check went out, each in a recorded batch with its checksum.
+    assert rows(storage, 'SELECT COUNT(*) FROM "lead" WHERE "state" <> \'new\' AND ("batch_id" IS NULL '
+                         'OR ("block_reason" IS NOT NULL AND "override_reason" IS NULL))')[0][0] == 0
+    batches = rows(storage, 'SELECT "row_count", "file_sha256" FROM "export_batch"')
+    assert batches and all(n > 0 and len(sha) == 64 for n, sha in batches)
+    assert any(line.startswith("leads ") for line in lines)
