@@ -1,0 +1,488 @@
+"""Lead export for sales: files opened as sales would (csv module, openpyxl), masking, formula neutralisation,
+BOM, the temporary file on failure, the recorded batch and its checksum, leads skipped at the re-check."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from crm.codes import LeadState, StaffRole
+from crm.errors import ConflictError, ValidationError
+from crm.exports import leads as lead_export
+from crm.exports.leads import LeadRecord, neutralise, split_name, write_rows
+from crm.identifiers import mask_phone
+from crm.models import AuditLog, Consent, ExportBatch, Lead, Opportunity, Product, StaffUser
+from crm.services import customers
+from crm.services.customers import NewCustomer
+
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+# --- reading files back as sales would ------------------------------------------------------------
+
+def read_csv(path: Path, encoding: str = "utf-8-sig") -> list[list[str]]:
+    with open(path, encoding=encoding, newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def excel_text(value: str | None) -> str:
+    """A cell's text as Excel shows it: openpyxl leaves the _xHHHH_ escapes of inline strings encoded."""
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), value or "")
+
+
+def read_xlsx(path: Path) -> tuple[list[list[str]], set[str]]:
+    """(cell texts by row, the data types seen); every row padded to the header's width."""
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        sheet = book.worksheets[0]
+        rows, types = [], set()
+        for row in sheet.iter_rows(min_row=1):
+            cells = []
+            for cell in row:
+                if cell.value is not None:
+                    types.add(cell.data_type)
+                cells.append(excel_text(cell.value))
+            rows.append(cells)
+    finally:
+        book.close()
+    width = len(rows[0])
+    return [r + [""] * (width - len(r)) for r in rows], types
+
+
+# --- a small world ---------------------------------------------------------------------------------
+
+@dataclass
+class World:
+    agent: StaffUser
+    supervisor: StaffUser
+    cd: Product  # R1 large CD
+    wm: Product  # R3 wealth product, 双录
+
+
+def make_world() -> World:
+    agent = StaffUser.create(username="li.agent", display_name="李客服", role=StaffRole.AGENT)
+    sup = StaffUser.create(username="zhao.sup", display_name="赵主管", role=StaffRole.SUPERVISOR)
+    cd = Product.create(code="LCD-2026-01", name_zh="大额存单2026年第1期", name_en="Large CD 2026-1",
+                        category="large_cd", risk_level=1)
+    wm = Product.create(code="WM-R3", name_zh="稳健理财R3", name_en="Balanced wealth R3", category="wealth",
+                        risk_level=3, dual_recording=True)
+    return World(agent, sup, cd, wm)
+
+
+def customer(w: World, name: str = "张三丰", phone: str = "13812345678", *, consent: bool | None = True,
+             rating: str | None = "C3") -> int:
+    cid = customers.create_customer(w.agent, NewCustomer(
+        name=name, phones=(phone,), risk_rating=rating,
+        risk_assessed_on=dt.date.today() if rating else None)).id
+    if consent is not None:
+        Consent.create(customer=cid, purpose="marketing", channel="phone", granted=consent, source="call")
+    return cid
+
+
+def lead(w: World, cid: int, product: Product | None = None, *, evidence: str = "想了解大额存单的利率",
+         **columns) -> int:
+    product = product or w.cd
+    opp = Opportunity.create(customer=cid, category=product.category, product=product, evidence_text=evidence)
+    return Lead.create(customer=cid, product=product, referred_by=w.agent, opportunity=opp,
+                       contact_channel="phone", dual_recording_required=product.dual_recording, **columns).id
+
+
+@pytest.fixture
+def w(storage) -> World:
+    return make_world()
+
+
+def export(w: World, path: Path, **kw) -> lead_export.ExportResult:
+    kw.setdefault("fmt", "csv")
+    kw.setdefault("profile", "generic")
+    return lead_export.export_leads(w.agent, path, recipient=kw.pop("recipient", "零售销售二部"),
+                                    purpose=kw.pop("purpose", "线索移交"), **kw)
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+# --- pure helpers ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("=1+1", "'=1+1"), ("+8613812345678", "'+8613812345678"), ("-5", "'-5"), ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+    ("\tcmd", "'\tcmd"), ("\r=2", "'\r=2"), ("", ""), ("张三", "张三"), ("1-2", "1-2"), ("a=b", "a=b"),
+])
+def test_neutralise(value, expected):
+    assert neutralise(value) == expected
+
+
+@pytest.mark.parametrize(("name", "parts"), [
+    ("张三丰", ("张", "三丰")), ("欧阳修", ("欧阳", "修")), ("司马相如", ("司马", "相如")), ("王五", ("王", "五")),
+    ("John Smith", ("Smith", "John")), ("Mary Ann Lee", ("Lee", "Mary Ann")), ("Madonna", ("Madonna", "")),
+    ("  李  四 ", ("四", "李")), ("", ("", "")),
+])
+def test_split_name(name, parts):
+    assert split_name(name) == parts
+
+
+@given(st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True))
+def test_fast_mobile_mask_matches_mask_phone(number):
+    from crm.identifiers import MaskPolicy
+
+    for policy in (MaskPolicy(), MaskPolicy.from_mapping({"mobile": [2, 2]}), MaskPolicy.from_mapping(
+            {"mobile": {"keep_start": 0, "keep_end": 4, "fill": "#"}})):
+        assert lead_export._Mobile(policy)(number) == mask_phone(number, policy)
+
+
+def record(i: int, **kw) -> LeadRecord:
+    base = dict(lead_id=i, created="2026-11-23", product_code="LCD-2026-01", product_name_zh="大额存单",
+                product_name_en="Large CD", category="large_cd", customer_name="张三丰", mobile_masked="138****5678",
+                channel="phone", referrer="李客服", dual_recording=False, flags=(), note="想了解利率")
+    return LeadRecord(**(base | kw))
+
+
+CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+TEXT = st.text(st.one_of(CJK, st.characters(codec="utf-8", exclude_categories=("Cs",)),
+                         st.sampled_from(list("=+-@\t\r\n'\"，、 _x000D"))), max_size=30)
+
+
+def expected_cell(value: str) -> str:
+    value = value.translate(lead_export._CONTROL)
+    return "'" + value if value[:1] in TRIGGERS else value
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(names=st.lists(TEXT, min_size=1, max_size=5), notes=st.lists(TEXT, min_size=1, max_size=5))
+def test_no_cell_is_a_formula_and_chinese_round_trips(tmp_path, names, notes):
+    pairs = enumerate(zip(names, notes, strict=False), 1)
+    rows = [record(i, customer_name=n, note=t, referrer=t[::-1]) for i, (n, t) in pairs]
+    out_csv, out_xlsx = tmp_path / "p.csv", tmp_path / "p.xlsx"
+    write_rows(out_csv, rows, fmt="csv", profile="generic")
+    write_rows(out_xlsx, rows, fmt="xlsx", profile="generic")
+    from_csv = read_csv(out_csv)[1:]
+    from_xlsx, types = read_xlsx(out_xlsx)
+    assert types <= {"s"}  # strings only: never a formula ('f'), never a number
+    for got in (from_csv, from_xlsx[1:]):
+        assert len(got) == len(rows)
+        for row, rec in zip(got, rows, strict=True):
+            assert not [c for c in row if c.startswith(TRIGGERS)]
+            assert row[5] == expected_cell(rec.customer_name)
+            assert row[11] == expected_cell(rec.note)
+            assert row[8] == expected_cell(rec.referrer)
+
+
+def test_pure_writer_bom_and_line_endings(tmp_path):
+    rows = [record(1, note="第一行\n第二行"), record(2, customer_name="李四, Jr.")]
+    write_rows(tmp_path / "bom.csv", rows, fmt="csv", profile="generic")
+    write_rows(tmp_path / "plain.csv", rows, fmt="csv", profile="generic", bom=False)
+    with_bom, plain = (tmp_path / "bom.csv").read_bytes(), (tmp_path / "plain.csv").read_bytes()
+    assert with_bom.startswith(b"\xef\xbb\xbf") and not plain.startswith(b"\xef\xbb\xbf")
+    assert with_bom[3:] == plain
+    assert plain.count(b"\r\n") == 3 and b'"\xe7\xac\xac\xe4\xb8\x80\xe8\xa1\x8c\n' in plain  # the note's LF quoted
+    assert read_csv(tmp_path / "plain.csv", "utf-8")[2][5] == "李四, Jr."
+
+
+# --- the export -----------------------------------------------------------------------------------
+
+def test_generic_csv_as_sales_open_it(w, tmp_path):
+    cid = customer(w)
+    first = lead(w, cid, evidence="客户说手机13912345678，想买大额存单")
+    second = lead(w, customer(w, "欧阳娜娜", "13700001111"), w.wm)
+    out = tmp_path / "out" / "leads.csv"
+    result = export(w, out)
+
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == 3
+    rows = read_csv(out)
+    assert rows[0] == list(lead_export.PROFILES["generic"].headers)
+    by_id = {r[0]: r for r in rows[1:]}
+    a, b = by_id[str(first)], by_id[str(second)]
+    assert a[2:8] == ["LCD-2026-01", "大额存单2026年第1期", "大额存单", "张三丰", "138****5678", "电话"]
+    assert a[8:10] == ["李客服", "否"] and a[1] == dt.date.today().isoformat()
+    assert a[11] == "客户说手机139****5678，想买大额存单"
+    assert b[5:7] == ["欧阳娜娜", "137****1111"] and b[9] == "是" and "需双录" in b[10]
+    assert "13812345678" not in raw.decode("utf-8-sig") and "13912345678" not in raw.decode("utf-8-sig")
+
+    assert result.row_count == 2 and result.skipped == [] and result.path == out
+    assert result.sha256 == hashlib.sha256(raw).hexdigest()
+    batch = ExportBatch.get_by_id(result.batch_id)
+    assert (batch.file_sha256, batch.row_count, batch.file_name) == (result.sha256, 2, "leads.csv")
+    assert (batch.recipient, batch.purpose, batch.profile, batch.file_format) == (
+        "零售销售二部", "线索移交", "generic", "csv")
+    assert batch.created_by_id == w.agent.id
+    for lead_id in (first, second):
+        row = Lead.get_by_id(lead_id)
+        assert (row.state, row.batch_id, row.version) == (LeadState.HANDED_OVER, batch.id, 2)
+    entry = AuditLog.get((AuditLog.entity == "export_batch") & (AuditLog.entity_id == str(batch.id)))
+    assert entry.action == "export" and entry.detail["count"] == 2
+    assert entry.detail["sha256"].replace(":", "") == result.sha256
+    assert leftovers(out.parent) == []
+
+
+def test_no_bom_option(w, tmp_path):
+    lead(w, customer(w))
+    export(w, tmp_path / "x.csv", bom=False)
+    raw = (tmp_path / "x.csv").read_bytes()
+    assert raw.startswith("线索编号".encode()) and raw.endswith(b"\r\n")
+
+
+def test_xlsx_as_sales_open_it(w, tmp_path):
+    lead_id = lead(w, customer(w, "司马相如", "13600002222"), w.wm, evidence="=HYPERLINK(\"http://x\",\"点我\")")
+    out = tmp_path / "leads.xlsx"
+    result = export(w, out, fmt="xlsx", profile="salesforce")
+    rows, types = read_xlsx(out)
+    assert types == {"s"}
+    assert rows[0][:7] == ["CRM_Lead_ID__c", "FirstName", "LastName", "Company", "MobilePhone", "LeadSource",
+                           "Status"]
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["CRM_Lead_ID__c"] == str(lead_id)  # a string cell, not a number
+    assert (row["FirstName"], row["LastName"], row["Company"]) == ("相如", "司马", "司马相如")
+    assert row["MobilePhone"] == "136****2222" and row["Dual_Recording_Required__c"] == "true"
+    assert row["Product_Category__c"] == "Wealth management" and row["Preferred_Channel__c"] == "Phone"
+    assert "Customer said: =HYPERLINK" in row["Description"]  # inside the text, not at the start
+    assert result.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
+    assert ExportBatch.get_by_id(result.batch_id).file_format == "xlsx"
+
+
+def test_hubspot_columns(w, tmp_path):
+    lead(w, customer(w, "王五", "13500003333"))
+    export(w, tmp_path / "h.csv", profile="hubspot")
+    header, row = read_csv(tmp_path / "h.csv")
+    got = dict(zip(header, row, strict=True))
+    assert (got["First Name"], got["Last Name"], got["Mobile Phone Number"]) == ("五", "王", "135****3333")
+    assert (got["Lead Status"], got["Lifecycle Stage"]) == ("NEW", "lead")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_formula_like_text_is_neutralised_in_the_file(w, tmp_path, fmt):
+    cases = ["=1+1", "+8613812345678", "-5", "@SUM(A1)", "\tcmd", "\r=2"]
+    ids = [lead(w, customer(w, f"客户{i}", f"1380000{i:04d}"), evidence=text) for i, text in enumerate(cases)]
+    out = tmp_path / f"n.{fmt}"
+    export(w, out, fmt=fmt)
+    rows = read_csv(out) if fmt == "csv" else read_xlsx(out)[0]
+    notes = {r[0]: r[11] for r in rows[1:]}
+    assert [notes[str(i)] for i in ids] == ["'=1+1", "'+86138****5678", "'-5", "'@SUM(A1)", "'\tcmd", "'\r=2"]
+    assert not [c for r in rows for c in r if c.startswith(TRIGGERS)]
+
+
+def test_authentication_data_never_leaves(w, tmp_path):
+    lead(w, customer(w), evidence="客户念了验证码 123456，想买存单")
+    export(w, tmp_path / "c.csv")
+    note = read_csv(tmp_path / "c.csv")[1][11]
+    assert "123456" not in note and "***" in note
+
+
+def test_leads_no_longer_exportable_are_skipped_with_their_code(w, tmp_path):
+    ok = lead(w, customer(w))
+    no_consent = lead(w, customer(w, "李四", "13700000001", consent=None))
+    cid = customer(w, "王五", "13700000002")
+    withdrawn = lead(w, cid)
+    Consent.create(customer=cid, purpose="marketing", channel="phone", granted=False, source="call")  # later
+    blocked = lead(w, customer(w, "赵六", "13700000003"), block_reason="open_complaint")
+    over_rated = lead(w, customer(w, "钱七", "13700000004", rating="C1"), w.wm, block_reason="risk_level_exceeded",
+                      override_reason="客户坚持，已重新评估", override_by=w.supervisor,
+                      override_codes="risk_level_exceeded")
+    handed = lead(w, customer(w, "孙八", "13700000005"), state=LeadState.HANDED_OVER)
+
+    result = export(w, tmp_path / "s.csv")
+    assert sorted(result.skipped) == sorted([(no_consent, "no_marketing_consent"), (withdrawn, "channel_refused"),
+                                             (blocked, "open_complaint")])
+    exported = {int(r[0]) for r in read_csv(tmp_path / "s.csv")[1:]}
+    assert exported == {ok, over_rated} and result.row_count == 2
+    assert Lead.get_by_id(no_consent).state == LeadState.NEW and Lead.get_by_id(blocked).batch_id is None
+    assert Lead.get_by_id(handed).batch_id is None
+
+    with pytest.raises(ValidationError) as err:
+        export(w, tmp_path / "t.csv", lead_ids=[ok, handed, no_consent, 999999])
+    assert err.value.code == "nothing_to_export" and err.value.details["skipped"] == 4
+    assert set(err.value.details["codes"]) == {"not_new", "no_marketing_consent", "not_found"}
+    assert not (tmp_path / "t.csv").exists() and leftovers(tmp_path) == []
+
+
+def test_explicit_ids_export_only_those(w, tmp_path):
+    a, b = lead(w, customer(w)), lead(w, customer(w, "李四", "13700000001"))
+    result = export(w, tmp_path / "one.csv", lead_ids=[b])
+    assert result.row_count == 1 and Lead.get_by_id(a).state == LeadState.NEW
+    assert Lead.get_by_id(b).state == LeadState.HANDED_OVER
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_failure_midway_leaves_no_file_and_no_change(w, tmp_path, monkeypatch, fmt):
+    ids = [lead(w, customer(w, f"客户{i}", f"1380000{i:04d}")) for i in range(5)]
+    monkeypatch.setattr(lead_export, "CHUNK", 2)  # several chunks: the failure comes after rows were written
+    real, calls = lead_export._Rows.read, []
+
+    def failing(self, chunk):
+        calls.append(chunk)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return real(self, chunk)
+
+    monkeypatch.setattr(lead_export._Rows, "read", failing)
+    out = tmp_path / f"leads.{fmt}"
+    out.write_bytes(b"previous file")  # an older export with the same name survives untouched
+    with pytest.raises(OSError, match="disk full"):
+        export(w, out, fmt=fmt)
+    assert out.read_bytes() == b"previous file" and leftovers(tmp_path) == []
+    assert {Lead.get_by_id(i).state for i in ids} == {LeadState.NEW}
+    assert ExportBatch.select().count() == 0
+    assert AuditLog.select().where(AuditLog.entity == "export_batch").count() == 0
+
+
+def test_a_lead_taken_meanwhile_aborts_the_batch(w, tmp_path, monkeypatch):
+    a, b = lead(w, customer(w)), lead(w, customer(w, "李四", "13700000001"))
+    real = lead_export._Rows.read
+
+    def racing(self, chunk):
+        out = real(self, chunk)
+        Lead.update(state=LeadState.INVALID).where(Lead.id == b).execute()  # someone marks it invalid
+        return out
+
+    monkeypatch.setattr(lead_export._Rows, "read", racing)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(ConflictError) as err:
+        export(w, out / "r.csv")
+    assert err.value.code == "leads_changed"
+    assert Lead.get_by_id(a).state == LeadState.NEW and ExportBatch.select().count() == 0
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize(("kw", "field"), [
+    ({"fmt": "pdf"}, "format"), ({"profile": "sap"}, "profile"), ({"recipient": "  "}, "recipient"),
+    ({"purpose": ""}, "purpose"),
+])
+def test_bad_arguments(w, tmp_path, kw, field):
+    lead(w, customer(w))
+    with pytest.raises(ValidationError) as err:
+        export(w, tmp_path / "out" / "x.csv", **kw)
+    assert err.value.details["field"] == field
+    assert not (tmp_path / "out").exists()
+
+
+def test_streams_in_chunks(w, tmp_path, monkeypatch):
+    ids = [lead(w, customer(w, f"客户{i}", f"1380000{i:04d}")) for i in range(7)]
+    monkeypatch.setattr(lead_export, "CHUNK", 3)
+    seen = []
+    real = lead_export._Rows.read
+    monkeypatch.setattr(lead_export._Rows, "read", lambda self, chunk: seen.append(len(chunk)) or real(self, chunk))
+    result = export(w, tmp_path / "c.csv")
+    assert seen == [3, 3, 1] and result.row_count == 7
+    assert [int(r[0]) for r in read_csv(tmp_path / "c.csv")[1:]] == sorted(ids)
+
+
+# --- the chunked re-check is suitability.lead_checks -------------------------------------------------
+
+def test_chunked_recheck_equals_lead_checks_for_every_code(w):
+    """The export re-checks a thousand leads with a few set queries; each lead must get exactly what
+    suitability.lead_checks says (codes, order, overridability, details), or the two have drifted apart."""
+    from crm.models import Customer, Escalation, Interaction
+    from crm.services import cases, suitability
+
+    today = dt.date.today()
+    r4 = Product.create(code="FUND-R4", name_zh="股票基金", category="fund", risk_level=4)
+    gone = Product.create(code="OLD-1", name_zh="停售产品", category="deposit", risk_level=1, active=False)
+
+    def interaction(cid, *, flagged=False):
+        return Interaction.create(customer=cid, staff=w.agent, channel="inbound_call", direction="in",
+                                  category="consultation", notes="…", fraud_flag=flagged).id
+
+    ids = [lead(w, customer(w))]  # nothing in the way
+    ids.append(lead(w, customer(w, "李四", "13700000001", consent=None), w.wm))  # no consent, 双录
+    cid = customer(w, "王五", "13700000002")
+    Consent.create(customer=cid, purpose="marketing", channel="phone", granted=False, source="call")
+    ids.append(lead(w, cid))  # refused later
+    cid = customer(w, "赵六", "13700000003", consent=False)
+    Consent.create(customer=cid, purpose="marketing", channel="phone", granted=True, source="app")
+    ids.append(lead(w, cid, w.wm))  # refused, then agreed
+    cid = customer(w, "钱七", "13700000004")
+    Customer.update(do_not_disturb=True).where(Customer.id == cid).execute()
+    ids.append(lead(w, cid))
+    cid = customer(w, "孙八", "13700000005", rating=None)
+    ids.append(lead(w, cid, w.wm))  # rating missing
+    ids.append(lead(w, cid))  # R1: no rating needed
+    cid = customer(w, "周九", "13700000006", rating="C1")
+    Customer.update(risk_expires_on=today - dt.timedelta(days=1), birth_date=dt.date(1950, 5, 1)).where(
+        Customer.id == cid).execute()
+    ids += [lead(w, cid, w.wm), lead(w, cid, r4)]  # expired and exceeded; elderly, high risk
+    cid = customer(w, "吴十", "13700000007")
+    Customer.update(elderly_override=True).where(Customer.id == cid).execute()
+    ids.append(lead(w, cid, gone))
+    cid = customer(w, "郑十一", "13700000008", rating="C5")
+    Customer.update(birth_date=dt.date(1940, 1, 1), elderly_override=False).where(Customer.id == cid).execute()
+    ids.append(lead(w, cid, r4))
+    cid = customer(w, "冯十二", "13700000009")
+    cases.open_case(w.agent, cid, "fees", "年费未减免")
+    cases.open_case(w.agent, cid, "service", "网点态度")
+    ids.append(lead(w, cid))
+    cid = customer(w, "陈十三", "13700000010")
+    for flagged in (True, False):
+        opp = Opportunity.create(customer=cid, category="large_cd", product=w.cd, interaction=interaction(
+            cid, flagged=flagged))
+        if not flagged:
+            Escalation.create(interaction=opp.interaction_id, customer=cid, kind="fraud", created_by=w.agent)
+        ids.append(Lead.create(customer=cid, product=w.cd, referred_by=w.agent, opportunity=opp,
+                               contact_channel="phone").id)
+    Lead.update(contact_channel="sms").where(Lead.id == ids[0]).execute()  # no consent on sms
+
+    rows = lead_export._Rows(None, lead_export._mask_policy(), today)
+    fetched = {r[0]: lead_export._Fetched._make(r) for r in rows._leads.rows(ids)}
+    rows.checker.load(list(fetched.values()))
+    seen = set()
+    for lead_id in ids:
+        row = fetched[lead_id]
+        got = rows.checker.checks(row, rows.lookups.product(row.product_id))
+        assert got == suitability.lead_checks(lead_id, today=today), lead_id
+        seen |= {c.code for c in got}
+    assert seen == set(suitability.CheckCode)  # every check was exercised
+
+
+def test_a_target_open_in_excel_is_reported_and_nothing_changes(w, tmp_path, monkeypatch):
+    lead_id = lead(w, customer(w))
+
+    def locked(src, dst):
+        raise PermissionError(13, "The process cannot access the file because it is being used")
+
+    monkeypatch.setattr(lead_export.os, "replace", locked)
+    with pytest.raises(ValidationError) as err:
+        export(w, tmp_path / "open.csv")
+    assert (err.value.code, err.value.details["file"]) == ("file_in_use", "open.csv")
+    assert Lead.get_by_id(lead_id).state == LeadState.NEW and ExportBatch.select().count() == 0
+    assert leftovers(tmp_path) == [] and not (tmp_path / "open.csv").exists()
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+       st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)), st.integers(0, 100))
+@example(dt.date(2024, 2, 29), dt.date(1964, 2, 29), 60)
+@example(dt.date(2024, 2, 29), dt.date(1963, 2, 28), 61)
+@example(dt.date(2024, 2, 29), dt.date(1963, 3, 1), 61)
+def test_elderly_cutoff_is_is_elderly(today, born, years):
+    from crm.identifiers import is_elderly
+
+    if today.year - years < 1:
+        return
+    assert (born <= lead_export._born_by(today, years)) == is_elderly(born, today, years)
+
+
+def test_a_filter_selects_among_the_new_leads(w, tmp_path):
+    from crm.services.leads import LeadFilter
+
+    cd_lead, wm_lead = lead(w, customer(w)), lead(w, customer(w, "李四", "13700000001"), w.wm)
+    lead(w, customer(w, "王五", "13700000002"), w.wm, state=LeadState.HANDED_OVER)  # not new: not selected
+    result = export(w, tmp_path / "wm.csv", f=LeadFilter(product_ids=(w.wm.id,), states=("handed_over",)))
+    assert [int(r[0]) for r in read_csv(tmp_path / "wm.csv")[1:]] == [wm_lead] and result.skipped == []
+    assert Lead.get_by_id(cd_lead).state == LeadState.NEW
+
+
+def test_a_folder_that_cannot_be_written_is_reported(w, tmp_path):
+    lead_id = lead(w, customer(w))
+    (tmp_path / "not-a-folder").write_text("x")
+    with pytest.raises(ValidationError) as err:
+        export(w, tmp_path / "not-a-folder" / "leads.csv")
+    assert err.value.code == "not_writable" and Lead.get_by_id(lead_id).state == LeadState.NEW
