@@ -26,6 +26,10 @@ _MESSAGES: dict[str, str] = {
     "role_required": QT_TRANSLATE_NOOP(
         "InteractionMessages", "Only supervisors and administrators may do this."),
     "no_customer": QT_TRANSLATE_NOOP("InteractionMessages", "Open a customer first."),
+    "not_reached": QT_TRANSLATE_NOOP(
+        "InteractionMessages", "Nobody answered, so there is no satisfaction score: clear it or change the outcome."),
+    "other_customer": QT_TRANSLATE_NOOP(
+        "InteractionMessages", "This follow-up belongs to another customer."),
 }
 
 # What each kind of authentication data (C3) is called in the warning.

@@ -104,7 +104,8 @@ class ReminderService(QObject):
 
     sig_reminders_due = Signal(list)  # list[Reminder], the new ones of one check
     sig_pending_changed = Signal()
-    sig_customer_open_requested = Signal(int)
+    sig_customer_open_requested = Signal(int)  # a case's reminder: its customer
+    sig_followup_open_requested = Signal(int)  # a follow-up's reminder: the follow-up, ready to log the call
 
     def __init__(self, actor: StaffUser, parent: QObject | None = None, *,
                  clock: Callable[[], dt.datetime] = now_utc, interval_ms: int = CHECK_MS) -> None:
@@ -180,7 +181,10 @@ class ReminderService(QObject):
     def open_current(self) -> None:
         current = self.current()
         if current is not None:
-            self.sig_customer_open_requested.emit(current.customer_id)
+            if current.kind == "followup":
+                self.sig_followup_open_requested.emit(current.id)
+            else:
+                self.sig_customer_open_requested.emit(current.customer_id)
             self.dismiss_current()
 
     def snooze_current(self, delay: dt.timedelta) -> bool:

@@ -356,6 +356,57 @@ def assign(actor: StaffUser, case_id: int, owner: StaffUser | int, *, expected_v
     return get_case(case.id)
 
 
+_UNCHANGED = object()
+
+
+def change_handling(actor: StaffUser, case_id: int, *, owner: StaffUser | int | object = _UNCHANGED,
+                    department: str | object = _UNCHANGED, accused_staff: StaffUser | int | None | object = _UNCHANGED,
+                    expected_version: int | None = None, now: dt.datetime | None = None) -> CaseRow:
+    """Owner, responsible department and accused employee changed together, all or nothing (the case screen's
+    handling dialog); its owner or a supervisor may. 回避 is checked on the result, so the owner and the
+    accused employee may even be swapped."""
+    case = load_case(case_id, expected_version)
+    if actor.id != case.owner_id:
+        require_supervisor(actor)
+    changes: dict = {}
+    new_owner = case.owner_id if owner is _UNCHANGED else _staff_id(owner, "owner")
+    new_accused = case.accused_staff_id if accused_staff is _UNCHANGED else _staff_id(accused_staff, "accused_staff")
+    check_owner(new_owner, new_accused)
+    if new_owner != case.owner_id:
+        changes["owner"] = new_owner
+    if new_accused != case.accused_staff_id:
+        changes["accused_staff"] = new_accused
+    if department is not _UNCHANGED:
+        dept = Department.get_or_none(Department.name == department)
+        if dept is None:
+            raise ValidationError("invalid_choice", field="department", value=str(department))
+        if dept.id != case.department_id:
+            changes["department"] = dept.id
+    if not changes:
+        return get_case(case.id)
+    ts = now or now_utc()
+    with ComplaintCase._meta.database.atomic():
+        versioned_update(ComplaintCase, case.id, case.version, changes)
+        if "owner" in changes:
+            log_update(case.id, actor, CaseUpdateKind.REASSIGNMENT, f"{case.owner_id} -> {new_owner}", ts=ts)
+        if "department" in changes:
+            log_update(case.id, actor, CaseUpdateKind.REASSIGNMENT,
+                       f"department: {_department_name(case.department_id) or ''} -> {department}", ts=ts)
+        detail: dict = {"owner_from": case.owner_id, "owner_to": new_owner} if "owner" in changes else {}
+        if "accused_staff" in changes:
+            detail["accused_staff"] = new_accused
+        if "department" in changes:
+            detail["department"] = department
+        audit.record(actor, AuditAction.UPDATE, ENTITY, case.id, **detail)
+    return get_case(case.id)
+
+
+def _department_name(department_id: int | None) -> str | None:
+    if department_id is None:
+        return None
+    return Department.select(Department.name).where(Department.id == department_id).scalar()
+
+
 def set_accused(actor: StaffUser, case_id: int, staff: StaffUser | int | None, *,
                 expected_version: int | None = None) -> CaseRow:
     """Record the employee complained about (回避); refused while that employee handles the case."""

@@ -1,15 +1,27 @@
 """Follow-up promises (跟进回访): scheduling, call attempts with outcomes and the retry policy, chaining the
-next step, snoozing, and moving an absent agent's queue. The agenda reads them through ``list_rows``."""
+next step, logging the call made for one (``log_call``), snoozing, and moving an absent agent's queue. The
+agenda reads them through ``list_rows``; the screen that makes the call through ``brief``."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import peewee
 
 from crm import identifiers
-from crm.codes import AttemptOutcome, AuditAction, CaseStatus, CaseUpdateKind, FollowUpPurpose, FollowUpStatus
+from crm.codes import (
+    AttemptOutcome,
+    AuditAction,
+    CaseStatus,
+    CaseUpdateKind,
+    FollowUpPurpose,
+    FollowUpStatus,
+    InteractionCategory,
+    InteractionOutcome,
+)
 from crm.errors import ConflictError, NotFound, ValidationError
 from crm.models import ComplaintCase, Customer, CustomerPhone, FollowUp, FollowUpAttempt, Interaction, StaffUser
 from crm.services import audit
@@ -18,6 +30,9 @@ from crm.services.cases import log_update
 from crm.services.options import option
 from crm.services.staff import require_supervisor, supervisor_for
 from crm.workcalendar import WorkCalendar, default_calendar
+
+if TYPE_CHECKING:
+    from crm.services.interactions import NewInteraction, SavedInteraction
 
 ENTITY = "followup"
 MAX_NOTE = 2000
@@ -63,6 +78,29 @@ class AttemptResult:
     followup: FollowUpRow
     created: tuple[int, ...]
     escalated: bool
+
+
+@dataclass(frozen=True)
+class FollowUpBrief:
+    """What the agent needs in view while calling about a follow-up: the row, the linked case's number and
+    the last attempt (when and how it went)."""
+
+    followup: FollowUpRow
+    case_no: str | None
+    last_attempt: AttemptRow | None
+
+
+@dataclass(frozen=True)
+class FollowUpCall:
+    """A call logged for a follow-up: the saved interaction and the attempt it recorded."""
+
+    interaction: SavedInteraction
+    attempt: AttemptResult
+
+    @property
+    def created(self) -> tuple[int, ...]:
+        """Every follow-up the call created: a supervisor's for a low score, chained ones."""
+        return tuple(dict.fromkeys(self.interaction.followup_ids + self.attempt.created))
 
 
 def _check_purpose(purpose: str) -> FollowUpPurpose:
@@ -146,6 +184,14 @@ def attempts_of(followup_id: int) -> list[AttemptRow]:
     return [AttemptRow(r.id, r.ts, r.staff_id, str(r.outcome), r.note, r.rescheduled_to) for r in rows]
 
 
+def brief(followup_id: int) -> FollowUpBrief:
+    row = get(followup_id)
+    case_no = (ComplaintCase.select(ComplaintCase.case_no).where(ComplaintCase.id == row.case_id).scalar()
+               if row.case_id is not None else None)
+    attempts = attempts_of(followup_id)
+    return FollowUpBrief(row, case_no, attempts[-1] if attempts else None)
+
+
 def _load_open(followup_id: int, expected_version: int | None) -> FollowUp:
     row = FollowUp.get_or_none(FollowUp.id == followup_id)
     if row is None:
@@ -208,6 +254,45 @@ def record_attempt(actor: StaffUser, followup_id: int, outcome: str, *, note: st
         audit.record(actor, AuditAction.UPDATE, ENTITY, row.id, outcome=outcome, attempts=changes["attempts"],
                      status=changes.get("status", row.status), rescheduled_to=next_due, created=created)
     return AttemptResult(get(row.id), tuple(created), changes.get("status") == FollowUpStatus.ESCALATED)
+
+
+def call_category(purpose: str) -> InteractionCategory:
+    """How a call made for a follow-up is filed: a sales opportunity is marketing, anything else a return visit."""
+    return InteractionCategory.MARKETING if purpose == FollowUpPurpose.OPPORTUNITY else InteractionCategory.RETURN_VISIT
+
+
+def log_call(actor: StaffUser, followup_id: int, data: NewInteraction, *, expected_version: int | None = None,
+             now: dt.datetime | None = None, calendar: WorkCalendar | None = None) -> FollowUpCall:
+    """Log the call made for a follow-up and record it as the follow-up's attempt, all or nothing.
+
+    The interaction is saved by ``interactions.log_interaction`` (its checks, its supervisor follow-up for a
+    score of 1–2 with the reason required); the attempt is "reached" unless the call's outcome is
+    "unreachable" ("no answer": the retry policy applies), and carries the satisfaction score, so a
+    satisfaction visit's score is kept on its case. A low score's supervisor follow-up is linked to the
+    follow-up's case and chained from it, and is not created twice.
+    """
+    # Imported here: the interaction service's hooks reach services that import this module.
+    from crm.services import interactions
+
+    if data.outcome == InteractionOutcome.UNREACHABLE:
+        outcome = AttemptOutcome.NO_ANSWER
+        if data.satisfaction is not None:
+            raise ValidationError("not_reached", field="satisfaction")
+    else:
+        outcome = AttemptOutcome.REACHED
+    ts = data.ts or now or now_utc()
+    with FollowUp._meta.database.atomic():
+        row = _load_open(followup_id, expected_version)
+        if row.customer_id != data.customer_id:
+            raise ValidationError("other_customer", field="customer_id", expected=row.customer_id)
+        saved = interactions.log_interaction(actor, dataclasses.replace(data, ts=ts))
+        if saved.followup_ids:
+            (FollowUp.update(case=row.case_id, chained_from=row.id)
+             .where(FollowUp.id.in_(list(saved.followup_ids)) & FollowUp.chained_from.is_null()).execute())
+        attempt = record_attempt(actor, row.id, outcome, note=data.notes.strip()[:MAX_NOTE],
+                                 score=data.satisfaction, interaction_id=saved.id, expected_version=row.version,
+                                 now=ts, calendar=calendar)
+    return FollowUpCall(saved, attempt)
 
 
 def _minute(ts: dt.datetime) -> dt.datetime:

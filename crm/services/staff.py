@@ -3,12 +3,33 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from crm.codes import StaffRole
 from crm.errors import PermissionDenied
 from crm.models import StaffUser
 
 SUPERVISOR_ROLES = frozenset({StaffRole.SUPERVISOR, StaffRole.ADMIN})
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    active: bool
+
+
+def list_staff(*, include: Iterable[int] = ()) -> list[StaffRow]:
+    """Active staff by name, plus the inactive ones in ``include`` (a former owner still has to be named)."""
+    keep = [int(i) for i in include if i is not None]
+    where = StaffUser.active
+    if keep:
+        where |= StaffUser.id.in_(keep)
+    rows = StaffUser.select().where(where).order_by(StaffUser.display_name, StaffUser.id)
+    return [StaffRow(r.id, r.username, r.display_name or r.username, str(r.role), bool(r.active)) for r in rows]
 
 
 def current_staff(username: str | None = None, display_name: str | None = None) -> StaffUser:

@@ -95,6 +95,14 @@
         <translation>{customer}：已升级给主管。</translation>
     </message>
     <message>
+        <source>{customer}: reached; a supervisor will call back about the low score.</source>
+        <translation>{customer}：已接通；评分较低，主管将回电跟进。</translation>
+    </message>
+    <message>
+        <source>{customer}: reached; the next follow-up is on the agenda.</source>
+        <translation>{customer}：已接通；下一次跟进已列入日程。</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -118,8 +126,16 @@
         <translation>{outcome}：{customer}</translation>
     </message>
     <message>
+        <source>How satisfied is the customer with how the complaint was handled?</source>
+        <translation>客户对本次投诉的处理结果满意吗？</translation>
+    </message>
+    <message>
         <source>Call back &amp;at:</source>
         <translation>回电时间(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>What the customer said, what was agreed…</source>
+        <translation>客户说了什么，双方约定了什么…</translation>
     </message>
     <message>
         <source>Reason for the new time, what was said…</source>
@@ -128,6 +144,30 @@
     <message>
         <source>&amp;Note:</source>
         <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Satisfaction:</source>
+        <translation>满意度：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The customer &amp;declined to give a score</source>
+        <translation>客户拒绝评分(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Required: why is the customer unhappy? A supervisor will call back.</source>
+        <translation>必填：客户为什么不满意？主管将回电跟进。</translation>
+    </message>
+    <message>
+        <source>Why this score (optional)</source>
+        <translation>评分原因（可选）</translation>
+    </message>
+    <message>
+        <source>Ask the customer for a score (Alt+1 … Alt+5), or tick that they declined to give one.</source>
+        <translation>请客户给出评分（Alt+1 … Alt+5），或勾选客户拒绝评分。</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,14 @@
         <translation>打开客户(&amp;U)</translation>
     </message>
     <message>
+        <source>Assi&amp;gn…</source>
+        <translation>指派(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Change who handles the case, the responsible department and whom the customer complained about</source>
+        <translation>更改工单处理人、责任部门以及被投诉人</translation>
+    </message>
+    <message>
         <source>Progress note (Ctrl+Enter adds it)</source>
         <translation>处理进展（Ctrl+Enter 添加）</translation>
     </message>
@@ -88,6 +96,34 @@
         <translation>已关闭：只读，之后的记录为补记</translation>
     </message>
     <message>
+        <source>Handled by: {name}</source>
+        <translation>处理人：{name}</translation>
+    </message>
+    <message>
+        <source>Responsible department: {department}</source>
+        <translation>责任部门：{department}</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>Complaint about: {name}</source>
+        <translation>被投诉人：{name}</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>[Reassigned] {old} → {new}</source>
+        <translation>[改派] {old} → {new}</translation>
+    </message>
+    <message>
+        <source>[Responsible department] {old} → {new}</source>
+        <translation>[责任部门] {old} → {new}</translation>
+    </message>
+    <message>
         <source>Resolve Case</source>
         <translation>解决投诉工单</translation>
     </message>
@@ -118,6 +154,45 @@
     <message>
         <source>Reason for refusing:</source>
         <translation>驳回原因：</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHandlingDialog</name>
+    <message>
+        <source>Case Handling — {case_no}</source>
+        <translation>工单处理安排 — {case_no}</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <source>(nobody named)</source>
+        <translation>（未指明）</translation>
+    </message>
+    <message>
+        <source>The employee the customer complained about may never handle the complaint.</source>
+        <translation>被投诉的员工不得处理该投诉（回避）。</translation>
+    </message>
+    <message>
+        <source>Handled &amp;by:</source>
+        <translation>处理人(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Responsible &amp;department:</source>
+        <translation>责任部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Complaint &amp;about:</source>
+        <translation>被投诉人(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name}（已停用）</translation>
     </message>
 </context>
 <context>
@@ -189,6 +264,10 @@
     <message>
         <source>This extension request was already handled.</source>
         <translation>该延期申请已被处理。</translation>
+    </message>
+    <message>
+        <source>The employee the customer complained about may not handle this complaint (conflict of interest): choose someone else to handle it.</source>
+        <translation>被投诉的员工不得处理该投诉（回避）：请改派其他人处理。</translation>
     </message>
     <message>
         <source>{hours} working h left</source>

@@ -25,3 +25,16 @@ class FieldMessage(QLabel):
 
     def clear_message(self) -> None:
         self.show_message("")
+
+
+def fit_height(dialog: QWidget) -> None:
+    """Grow a shown dialog to the height its layout now needs (a wrapped message appeared in it): Qt's minimum
+    size ignores the height that word-wrapped labels need at the current width."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = dialog.width()
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    if needed > dialog.height():
+        dialog.resize(width, needed)

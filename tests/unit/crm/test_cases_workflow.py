@@ -261,3 +261,30 @@ def test_full_workflow_from_a_call_to_a_scored_return_visit(w):
                        ("pause", "awaiting_customer"), ("resume", "in_progress"), ("extension", None),
                        ("extension", None), ("status", "resolved"), ("status", "closed"), ("addendum", None)]
     assert cases.get_case(case.id).opened_at.astimezone(SH) == at(2026, 9, 29, 10)
+
+
+def test_change_handling_moves_owner_department_and_accused_together_never_to_the_accused(w):
+    from crm.services.staff import list_staff
+
+    case = open_at(w, at(2026, 11, 23, 10), accused_staff=w.agent2)
+    with pytest.raises(PermissionDenied):
+        cases.change_handling(w.agent2, case.id, department="信用卡中心")  # neither its owner nor a supervisor
+    with pytest.raises(ValidationError) as err:
+        cases.change_handling(w.supervisor, case.id, owner=w.agent2)
+    assert (err.value.code, err.value.details["field"]) == ("accused_cannot_handle", "owner")
+    with pytest.raises(ValidationError) as err:
+        cases.change_handling(w.supervisor, case.id, owner=w.agent2, department="不存在的部门", accused_staff=w.agent)
+    assert err.value.details["field"] == "department"
+    assert cases.get_case(case.id).version == case.version  # all or nothing
+    # The accused employee and the owner swapped in one step: what counts is the result.
+    swapped = cases.change_handling(w.supervisor, case.id, owner=w.agent2, department="信用卡中心",
+                                    accused_staff=w.agent, expected_version=case.version)
+    assert (swapped.owner_id, swapped.accused_staff_id, swapped.department) == (w.agent2.id, w.agent.id, "信用卡中心")
+    assert swapped.version == case.version + 1
+    texts = [u.text for u in cases.case_updates(case.id) if u.kind == "reassignment"]
+    assert texts == [f"{w.agent.id} -> {w.agent2.id}", "department:  -> 信用卡中心"]
+    with pytest.raises(ConflictError):
+        cases.change_handling(w.supervisor, case.id, department="科技部", expected_version=case.version)
+    assert cases.change_handling(w.agent2, case.id, department="信用卡中心").version == swapped.version  # no change
+    names = {s.id: s.display_name for s in list_staff()}
+    assert names[w.agent2.id] == "王客服" and w.supervisor.id in names

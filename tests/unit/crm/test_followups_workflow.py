@@ -128,3 +128,101 @@ def test_reschedule_and_cancel_need_a_reason(w):
     moved = followups.reschedule(w.agent, fid, now_utc() + dt.timedelta(days=1), "客户出差")
     assert moved.version == 2
     assert followups.cancel(w.agent, fid, "客户已到网点办理").status == "cancelled"
+
+
+# --- the call made for a follow-up -----------------------------------------------------------------
+
+def call(w, **kw):
+    from crm.services.interactions import NewInteraction
+
+    args = {"customer_id": w.customer_id, "channel": "outbound_call", "category": "return_visit",
+            "notes": "回访：客户对处理结果满意"} | kw
+    return NewInteraction(**args)
+
+
+def closed_case_visit(w):
+    case = cases.open_case(w.agent, w.customer_id, "fees", "年费未减免", now=at(2026, 11, 23, 10))
+    case_workflow.resolve_case(w.agent, case.id, "已退还年费", now=at(2026, 11, 24, 10))
+    case_workflow.close_case(w.agent, case.id, root_cause="规则未配置", corrective_action="已修复规则",
+                             further_channels_told=True, now=at(2026, 11, 24, 16))
+    visit = FollowUp.get((FollowUp.case == case.id) & (FollowUp.purpose == FollowUpPurpose.SATISFACTION_VISIT))
+    return case, visit.id
+
+
+def test_log_call_on_a_satisfaction_visit_saves_the_call_the_attempt_and_the_case_score(w):
+    from crm.models import ComplaintCase, FollowUpAttempt, Interaction
+
+    case, visit = closed_case_visit(w)
+    done = followups.log_call(w.agent, visit, call(w, satisfaction=5, outcome="resolved"),
+                              expected_version=1, now=at(2026, 11, 25, 16, 2))
+    row = Interaction.get_by_id(done.interaction.id)
+    assert (row.satisfaction, row.category, row.staff_id, row.ts) == (5, "return_visit", w.agent.id,
+                                                                       at(2026, 11, 25, 16, 2))
+    assert done.attempt.followup.status == "done" and done.attempt.followup.attempts == 1
+    (attempt,) = FollowUpAttempt.select().where(FollowUpAttempt.followup == visit)
+    assert (attempt.outcome, attempt.interaction_id, attempt.note) == ("reached", row.id, "回访：客户对处理结果满意")
+    assert ComplaintCase.get_by_id(case.id).satisfaction == 5
+    assert done.created == ()
+
+
+def test_log_call_with_a_low_score_needs_the_reason_and_creates_one_supervisor_call(w):
+    from crm.models import FollowUpAttempt, Interaction
+
+    case, visit = closed_case_visit(w)
+    with pytest.raises(ValidationError) as err:
+        followups.log_call(w.agent, visit, call(w, satisfaction=2), now=at(2026, 11, 25, 16))
+    assert (err.value.code, err.value.details["field"]) == ("reason_required", "satisfaction_reason")
+    assert Interaction.select().count() == 0 and FollowUpAttempt.select().count() == 0
+    done = followups.log_call(w.agent, visit, call(w, satisfaction=2, satisfaction_reason="退款太慢"),
+                              now=at(2026, 11, 25, 16))
+    supervisor_calls = FollowUp.select().where(FollowUp.purpose == FollowUpPurpose.SUPERVISOR_CALL)
+    (task,) = supervisor_calls
+    assert done.created == (task.id,) == done.interaction.followup_ids
+    assert (task.owner_id, task.interaction_id, task.note) == (w.supervisor.id, done.interaction.id, "退款太慢")
+    assert (task.case_id, task.chained_from_id) == (case.id, visit)  # the supervisor sees which complaint
+
+
+def test_log_call_unreachable_is_a_failed_attempt_and_may_not_carry_a_score(w):
+    from crm.models import Interaction
+
+    fid = promise(w, at(2026, 11, 23, 10))
+    with pytest.raises(ValidationError) as err:
+        followups.log_call(w.agent, fid, call(w, outcome="unreachable", satisfaction=4), now=at(2026, 11, 23, 10))
+    assert (err.value.code, err.value.details["field"]) == ("not_reached", "satisfaction")
+    done = followups.log_call(w.agent, fid, call(w, outcome="unreachable", notes="无人接听"),
+                              now=at(2026, 11, 23, 10, 1))
+    assert done.attempt.followup.status == "open" and done.attempt.followup.due_at == at(2026, 11, 24, 10, 1)
+    assert [a.outcome for a in followups.attempts_of(fid)] == ["no_answer"]
+    assert Interaction.get_by_id(done.interaction.id).outcome == "unreachable"
+    assert Customer.get_by_id(w.customer_id).last_contact_at is None  # nobody was reached
+
+
+def test_log_call_saves_nothing_when_the_followup_is_stale_closed_or_another_customers(w):
+    from crm.models import Interaction
+    from crm.services import customers
+    from crm.services.customers import NewCustomer
+
+    fid = promise(w, at(2026, 11, 23, 10))
+    followups.record_attempt(w.agent, fid, "busy", now=at(2026, 11, 23, 10))
+    with pytest.raises(ConflictError):
+        followups.log_call(w.agent, fid, call(w), expected_version=1)
+    other = customers.create_customer(w.agent, NewCustomer(name="李四", phones=("13900001111",))).id
+    with pytest.raises(ValidationError) as err:
+        followups.log_call(w.agent, fid, call(w, customer_id=other))
+    assert err.value.code == "other_customer"
+    followups.cancel(w.agent, fid, "客户已到网点办理")
+    with pytest.raises(ValidationError) as err:
+        followups.log_call(w.agent, fid, call(w))
+    assert err.value.code == "not_open"
+    assert Interaction.select().count() == 0
+
+
+def test_brief_names_the_case_and_the_last_attempt(w):
+    case, visit = closed_case_visit(w)
+    first = followups.brief(visit)
+    assert (first.case_no, first.last_attempt, first.followup.purpose) == (case.case_no, None, "satisfaction_visit")
+    followups.record_attempt(w.agent, visit, "no_answer", note="关机", now=at(2026, 11, 25, 16))
+    later = followups.brief(visit)
+    assert later.followup.attempts == 1 and (later.last_attempt.outcome, later.last_attempt.note) == ("no_answer", "关机")
+    assert followups.brief(promise(w, at(2026, 11, 26, 10))).case_no is None
+    assert followups.call_category("opportunity") == "marketing" and followups.call_category("other") == "return_visit"

@@ -86,3 +86,70 @@ def test_supervisor_approves_another_agents_extension(qtbot, w):
     after = cases.get_case(case.id)
     assert after.extension_level == 1 and after.resolution_due > case.resolution_due
     assert not boss_view.buttons["approve_extension"].isVisibleTo(boss_view)
+
+
+def test_a_supervisor_reassigns_the_case_and_moves_it_to_another_department(qtbot, w):
+    from ui.views.cases.case_handling_dialog import CaseHandlingDialog
+
+    case = cases.open_case(w.agent, w.customer_id, "service", "柜员态度差", accused_staff=w.agent2, department="网点")
+    seen = []
+
+    def answer(dialog: CaseHandlingDialog) -> bool:
+        seen.append(dialog)
+        dialog.select(owner=w.supervisor2.id, department="客服中心")
+        dialog.accept()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    detail = CaseDetail(w.supervisor, run=answer)
+    qtbot.addWidget(detail)
+    detail.show_case(case.id)
+    assert detail.handling_label.text() == "Handled by: 李客服 · Responsible department: 网点 · Complaint about: 王客服"
+    assert detail.handling_button.isVisibleTo(detail)
+    with qtbot.waitSignal(detail.sig_case_changed):
+        qtbot.mouseClick(detail.handling_button, Qt.MouseButton.LeftButton)
+    after = cases.get_case(case.id)
+    assert (after.owner_id, after.department, after.accused_staff_id) == (w.supervisor2.id, "客服中心", w.agent2.id)
+    assert detail.handling_label.text().startswith("Handled by: 钱主管 · Responsible department: 客服中心")
+    history = detail.history.toPlainText()
+    assert "[Reassigned] 李客服 → 钱主管" in history and "[Responsible department] 网点 → 客服中心" in history
+
+
+def test_the_accused_employee_cannot_be_made_to_handle_the_case_and_the_dialog_says_why(qtbot, w):
+    from ui.views.cases.case_handling_dialog import NOBODY, CaseHandlingDialog
+
+    case = cases.open_case(w.agent, w.customer_id, "service", "柜员态度差", accused_staff=w.agent2)
+    dialog = CaseHandlingDialog(w.supervisor, case)
+    qtbot.addWidget(dialog)
+    dialog.select(owner=w.agent2.id)  # said at once, before saving
+    rule = ("The employee the customer complained about may not handle this complaint (conflict of interest): "
+            "choose someone else to handle it.")
+    assert dialog.messages["owner"].text() == rule and dialog.messages["owner"].isVisibleTo(dialog)
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted and dialog.messages["owner"].text() == rule
+    assert cases.get_case(case.id).owner_id == w.agent.id
+    dialog.select(accused=NOBODY)  # it was someone else after all
+    assert not dialog.messages["owner"].isVisibleTo(dialog)
+    dialog.accept()
+    after = cases.get_case(case.id)
+    assert dialog.result() == dialog.DialogCode.Accepted and (after.owner_id, after.accused_staff_id) == (w.agent2.id, None)
+
+
+def test_naming_the_handler_as_the_accused_is_refused_under_that_field(qtbot, w):
+    from ui.views.cases.case_handling_dialog import CaseHandlingDialog
+
+    case = cases.open_case(w.agent, w.customer_id, "service", "柜员态度差")
+    dialog = CaseHandlingDialog(w.supervisor, case)
+    qtbot.addWidget(dialog)
+    dialog.select(accused=w.agent.id)
+    dialog.accept()
+    assert dialog.messages["accused_staff"].isVisibleTo(dialog) and not dialog.messages["owner"].isVisibleTo(dialog)
+    assert cases.get_case(case.id).accused_staff_id is None
+
+
+def test_only_supervisors_and_the_owner_may_change_the_handling(qtbot, w):
+    case = cases.open_case(w.agent, w.customer_id, "fees", "年费")
+    for actor, visible in ((w.agent2, False), (w.agent, True), (w.supervisor, True)):
+        detail = CaseDetail(actor)
+        qtbot.addWidget(detail)
+        detail.show_case(case.id)
+        assert detail.handling_button.isVisibleTo(detail) is visible, actor.username

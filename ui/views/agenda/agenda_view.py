@@ -1,7 +1,9 @@
 """AgendaView (我的一天): the agent's overdue, today's and upcoming follow-ups and care customers due.
 
-Enter opens the customer in the workspace; the outcome buttons (Alt+letter) log a call attempt through
-``followups.record_attempt`` and the core's retry policy moves, closes or escalates the follow-up. F5 and a
+Enter (or a double click) opens the follow-up in the workspace: its customer, and the call form set to log
+the call as the follow-up's attempt. The outcome buttons (Alt+letter) log an attempt from here: "reached"
+saves the call with its satisfaction score (``followups.log_call``), the others go through
+``followups.record_attempt``, and the core's retry policy moves, closes or escalates the follow-up. F5 and a
 60-second timer re-read the day while the view is visible.
 """
 
@@ -30,7 +32,7 @@ from crm.errors import CrmError
 from crm.services.base import now_utc
 from ui.errors import show_error
 from ui.models.agenda_model import COL_CUSTOMER, SECTION_CARE, AgendaModel
-from ui.views.agenda.outcome_dialog import OutcomeDialog
+from ui.views.agenda.outcome_dialog import OutcomeDialog, OutcomeValues
 
 if TYPE_CHECKING:
     from crm.models import StaffUser
@@ -41,16 +43,19 @@ OUTCOMES = ("reached", "no_answer", "busy", "wrong_number", "call_back_later")
 
 
 class AgendaView(QWidget):
-    """``open_customer(customer_id)`` shows the customer in the workspace (the main window switches tab)."""
+    """``open_customer(customer_id)`` shows the customer in the workspace (the main window switches tab);
+    ``open_followup(followup_id)``, when given, does so for a follow-up's row, with the follow-up's context."""
 
     sig_customer_open_requested = Signal(int)
     sig_attempt_recorded = Signal(int, str)  # follow-up id, outcome
 
     def __init__(self, actor: StaffUser, open_customer: Callable[[int], None], parent: QWidget | None = None, *,
+                 open_followup: Callable[[int], None] | None = None,
                  clock: Callable[[], dt.datetime] = now_utc) -> None:
         super().__init__(parent)
         self._actor = actor
         self._open_customer = open_customer
+        self._open_followup = open_followup
         self._clock = clock
         self._loaded_at: float | None = None
         self.model = AgendaModel(self._load_day, self)
@@ -169,6 +174,12 @@ class AgendaView(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def invalidate(self, *_args) -> None:
+        """A follow-up changed elsewhere (a call logged in the workspace): read the day again when next seen."""
+        self._loaded_at = None
+        if self.isVisible():
+            self.refresh()
+
     # --- acting --------------------------------------------------------------------------------------
 
     def current_entry(self):
@@ -180,35 +191,66 @@ class AgendaView(QWidget):
         if entry is None:
             return
         self.sig_customer_open_requested.emit(entry.customer_id)
-        self._open_customer(entry.customer_id)
+        if entry.followup_id is not None and self._open_followup is not None:
+            self._open_followup(entry.followup_id)
+        else:
+            self._open_customer(entry.customer_id)
 
-    def record_outcome(self, outcome: str, *, note: str | None = None,
-                       reschedule_to: dt.datetime | None = None) -> bool:
-        """Log a call attempt on the current follow-up. Without ``note`` a dialog asks for the note (and for
-        "call back later" the time); tests and callers that know both pass them."""
-        from crm.services import followups
-
+    def record_outcome(self, outcome: str, *, note: str | None = None, reschedule_to: dt.datetime | None = None,
+                       score: int | None = None, reason: str = "") -> bool:
+        """Log a call attempt on the current follow-up. Without ``note`` a dialog asks for the note (for "call
+        back later" the time, for "reached" the satisfaction score); tests and callers that know them pass them."""
         entry = self.current_entry()
         if entry is None or entry.followup_id is None:
             return False
         if note is None or (outcome == "call_back_later" and reschedule_to is None):
-            dialog = OutcomeDialog(outcome, entry.customer_name, None, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
+            dialog = OutcomeDialog(outcome, entry.customer_name, None, self, purpose=entry.purpose,
+                                   save=lambda values: self._save_outcome(entry, outcome, values))
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            result = dialog.saved
+            dialog.deleteLater()
+            if not accepted:
+                self.refresh()  # a refusal may have been a change made elsewhere
                 return False
-            note, reschedule_to = dialog.note_text(), dialog.reschedule_to()
-        try:
-            result = followups.record_attempt(self._actor, entry.followup_id, outcome, note=note,
-                                              reschedule_to=reschedule_to, expected_version=entry.version)
-        except CrmError as exc:
-            show_error(self, exc, self.tr("Record Call Outcome"))
-            self.refresh()
-            return False
+        else:
+            try:
+                result = self._save_outcome(entry, outcome, OutcomeValues(note, reschedule_to, score, reason))
+            except CrmError as exc:
+                show_error(self, exc, self.tr("Record Call Outcome"))
+                self.refresh()
+                return False
         self.sig_attempt_recorded.emit(entry.followup_id, outcome)
         self.refresh()
-        if result.escalated:
-            self.summary.setText(self.tr("{customer}: escalated to a supervisor.").format(
-                customer=entry.customer_name))
+        self._say_what_followed(entry.customer_name, result)
         return True
+
+    def _save_outcome(self, entry, outcome: str, values: OutcomeValues):
+        """A call that reached the customer is logged (with the score) and is the attempt; any other outcome is
+        an attempt only."""
+        from crm.codes import InteractionChannel
+        from crm.services import followups
+        from crm.services.interactions import NewInteraction
+
+        if outcome == "reached":
+            call = NewInteraction(customer_id=entry.customer_id, channel=InteractionChannel.OUTBOUND_CALL,
+                                  category=followups.call_category(entry.purpose), notes=values.note,
+                                  satisfaction=values.score, satisfaction_reason=values.reason)
+            return followups.log_call(self._actor, entry.followup_id, call, expected_version=entry.version)
+        return followups.record_attempt(self._actor, entry.followup_id, outcome, note=values.note,
+                                        reschedule_to=values.reschedule_to, expected_version=entry.version)
+
+    def _say_what_followed(self, customer: str, result) -> None:
+        from crm.services.followups import FollowUpCall
+
+        attempt = result.attempt if isinstance(result, FollowUpCall) else result
+        if attempt is not None and attempt.escalated:
+            self.summary.setText(self.tr("{customer}: escalated to a supervisor.").format(customer=customer))
+        elif isinstance(result, FollowUpCall) and result.interaction.followup_ids:
+            self.summary.setText(self.tr("{customer}: reached; a supervisor will call back about the low "
+                                         "score.").format(customer=customer))
+        elif attempt is not None and attempt.created:
+            self.summary.setText(self.tr("{customer}: reached; the next follow-up is on the agenda.").format(
+                customer=customer))
 
     # --- state ---------------------------------------------------------------------------------------
 

@@ -1,15 +1,17 @@
-"""CaseDetail: one complaint case — header and deadlines, history, progress notes, the status steps allowed
+"""CaseDetail: one complaint case — header and deadlines, who handles it (owner, responsible department,
+accused employee; changed by a supervisor or the owner), history, progress notes, the status steps allowed
 from its current status, extensions (request; approve or reject by another supervisor) and closing."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QInputDialog, QLabel, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from crm.codes import CaseStatus, StaffRole
 from crm.errors import CrmError
@@ -17,12 +19,16 @@ from crm.models import StaffUser
 from crm.services import case_workflow, cases
 from crm.services.case_deadlines import deadline_info
 from crm.services.cases import CaseRow
+from crm.services.staff import list_staff
 from ui.formats import format_instant
 from ui.views.cases import case_labels
+from ui.views.cases.case_handling_dialog import CaseHandlingDialog
 from ui.views.cases.close_case_dialog import CloseCaseDialog
 from ui.widgets.field_message import FieldMessage
 
 SUPERVISORS = (StaffRole.SUPERVISOR, StaffRole.ADMIN)
+_OWNER_MOVE = re.compile(r"^(\d+|None) -> (\d+)$")  # how the core writes a reassignment in the history
+_DEPARTMENT_MOVE = re.compile(r"^department: (.*) -> (.*)$")
 
 
 def ask_text(parent: QWidget, title: str, label: str) -> str | None:
@@ -31,20 +37,32 @@ def ask_text(parent: QWidget, title: str, label: str) -> str | None:
     return text if ok else None
 
 
+def run_dialog(dialog: QDialog) -> bool:
+    """Show a dialog modally; True when accepted (tests replace this)."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
 class CaseDetail(QWidget):
     sig_case_changed = Signal(int)
     sig_open_customer = Signal(int)
 
     def __init__(self, actor: StaffUser, parent: QWidget | None = None,
-                 ask: Callable[[QWidget, str, str], str | None] = ask_text) -> None:
+                 ask: Callable[[QWidget, str, str], str | None] = ask_text,
+                 run: Callable[[QDialog], bool] = run_dialog) -> None:
         super().__init__(parent)
         self._actor = actor
         self._ask = ask
+        self._run_dialog = run
+        self._names: dict[int, str] = {}
         self._case: CaseRow | None = None
         self._pending = None
         self.header_label = QLabel(self)
         self.deadline_label = QLabel(self)
         self.deadline_label.setWordWrap(True)
+        self.handling_label = QLabel(self)
+        self.handling_label.setWordWrap(True)
+        self.handling_button = QPushButton(self)
+        self.handling_button.clicked.connect(self._on_handling_clicked)
         self.history = QPlainTextEdit(self)
         self.history.setReadOnly(True)
         self.note_edit = QPlainTextEdit(self)
@@ -74,6 +92,10 @@ class CaseDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.deadline_label)
+        handling = QHBoxLayout()
+        handling.addWidget(self.handling_label, 1)
+        handling.addWidget(self.handling_button)
+        layout.addLayout(handling)
         layout.addLayout(row)
         layout.addWidget(self.history, 1)
         layout.addWidget(self.note_edit)
@@ -93,6 +115,9 @@ class CaseDetail(QWidget):
                            ("reject_extension", self.tr("Re&ject Extension…"))):
             self.buttons[name].setText(text)
         self.customer_button.setText(self.tr("Open C&ustomer"))
+        self.handling_button.setText(self.tr("Assi&gn…"))
+        self.handling_button.setToolTip(self.tr("Change who handles the case, the responsible department and "
+                                                "whom the customer complained about"))
         self.note_edit.setPlaceholderText(self.tr("Progress note (Ctrl+Enter adds it)"))
         if self._case is not None:
             self._fill()
@@ -111,17 +136,25 @@ class CaseDetail(QWidget):
         if case is None:
             self.header_label.setText(self.tr("Choose a case in the list."))
             self.deadline_label.clear()
+            self.handling_label.clear()
+            self.handling_button.setVisible(False)
             self.history.clear()
             for button in self.buttons.values():
                 button.setVisible(False)
             return
         closed = case.status == CaseStatus.CLOSED
+        updates = cases.case_updates(case.id)
+        self._names = {s.id: s.display_name for s in list_staff(
+            include={case.owner_id, case.accused_staff_id, *self._moved_owners(updates)})}
+        self.handling_label.setText(self._handling_text(case))
+        self.handling_button.setVisible(not closed and (self._actor.role in SUPERVISORS
+                                                        or case.owner_id == self._actor.id))
         self.header_label.setText(f"<b>{case.case_no}</b> · {case.customer_name} · "
                                   f"{case_labels.status_label(case.status)} · "
                                   f"{case_labels.priority_label(case.priority)} · {case.summary}")
         self.deadline_label.setText(self._deadline_text(case))
         self.history.setPlainText("\n".join(
-            f"{format_instant(u.ts)}  {u.author_name}  {self._update_text(u)}" for u in cases.case_updates(case.id)))
+            f"{format_instant(u.ts)}  {u.author_name}  {self._update_text(u)}" for u in updates))
         pending = [e for e in case_workflow.extensions(case.id) if e.approved_by is None]
         self._pending = pending[0] if pending else None
         allowed = case_workflow.TRANSITIONS[CaseStatus(case.status)]
@@ -162,7 +195,38 @@ class CaseDetail(QWidget):
             parts.append(self.tr("closed: read-only, later notes are addenda"))
         return " · ".join(parts)
 
+    def _handling_text(self, case: CaseRow) -> str:
+        parts = [self.tr("Handled by: {name}").format(name=self._name(case.owner_id)),
+                 self.tr("Responsible department: {department}").format(
+                     department=case.department or self.tr("not set"))]
+        if case.accused_staff_id is not None:
+            parts.append(self.tr("Complaint about: {name}").format(name=self._name(case.accused_staff_id)))
+        return " · ".join(parts)
+
+    def _name(self, staff_id: int | None) -> str:
+        if staff_id is None:
+            return self.tr("nobody")
+        return self._names.get(staff_id, f"#{staff_id}")
+
+    @staticmethod
+    def _moved_owners(updates) -> set[int]:
+        ids: set[int] = set()
+        for update in updates:
+            match = _OWNER_MOVE.match(update.text) if update.kind == "reassignment" else None
+            if match:
+                ids |= {int(g) for g in match.groups() if g.isdigit()}
+        return ids
+
     def _update_text(self, update) -> str:
+        if update.kind == "reassignment":
+            owner, department = _OWNER_MOVE.match(update.text), _DEPARTMENT_MOVE.match(update.text)
+            if owner:
+                old = int(owner.group(1)) if owner.group(1).isdigit() else None
+                return self.tr("[Reassigned] {old} → {new}").format(old=self._name(old),
+                                                                    new=self._name(int(owner.group(2))))
+            if department:
+                return self.tr("[Responsible department] {old} → {new}").format(
+                    old=department.group(1) or self.tr("not set"), new=department.group(2))
         if update.status_to:
             moved = case_labels.status_label(update.status_to)
             if update.status_from:
@@ -190,6 +254,16 @@ class CaseDetail(QWidget):
         text = self.note_edit.toPlainText()
         if self._run(lambda: cases.add_note(self._actor, self._case.id, text)):
             self.note_edit.clear()
+
+    def _on_handling_clicked(self) -> None:
+        if self._case is None:
+            return
+        dialog = CaseHandlingDialog(self._actor, self._case, self)
+        try:
+            if self._run_dialog(dialog) and dialog.changed_case is not None:
+                self._run(lambda: None)
+        finally:
+            dialog.deleteLater()
 
     def _on_customer_clicked(self) -> None:
         if self._case is not None:
@@ -219,8 +293,11 @@ class CaseDetail(QWidget):
 
     def _on_close(self) -> None:
         dialog = CloseCaseDialog(self._actor, self._case, self)
-        if dialog.exec():
-            self._run(lambda: None)
+        try:
+            if self._run_dialog(dialog):
+                self._run(lambda: None)
+        finally:
+            dialog.deleteLater()
 
     def _on_request_extension(self) -> None:
         case = self._case

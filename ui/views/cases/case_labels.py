@@ -38,6 +38,9 @@ _MESSAGES: dict[str, str] = {
     "extension_pending": QT_TRANSLATE_NOOP("CaseLabels", "An extension request is already waiting for approval."),
     "no_further_extension": QT_TRANSLATE_NOOP("CaseLabels", "The deadline cannot be extended any further."),
     "stale_extension": QT_TRANSLATE_NOOP("CaseLabels", "This extension request was already handled."),
+    "accused_cannot_handle": QT_TRANSLATE_NOOP(
+        "CaseLabels", "The employee the customer complained about may not handle this complaint (conflict of "
+        "interest): choose someone else to handle it."),
 }
 
 

@@ -53,6 +53,7 @@ class WorkspaceView(QWidget):
     """Search box and results (left), the customer panel (right); built for the keyboard."""
 
     sig_customer_opened = Signal(int)
+    sig_followup_attempt_recorded = Signal(int)  # follow-up id: a call was logged as its attempt
 
     def __init__(self, actor: StaffUser | None, customer_panel_factory: CustomerPanelFactory,
                  parent: QWidget | None = None, *, source: CustomerSearchSource | None = None) -> None:
@@ -78,6 +79,9 @@ class WorkspaceView(QWidget):
         if self._panel is None:
             self._panel = self._panel_factory(self._actor, self)
             self._panel.sig_customer_saved.connect(self._on_panel_customer_saved)
+            form = self._call_form()
+            if form is not None:
+                form.sig_followup_attempt_recorded.connect(self.sig_followup_attempt_recorded)
             sizes = self.splitter.sizes()
             placeholder = self.splitter.replaceWidget(1, self._panel)
             if placeholder is not None:
@@ -170,8 +174,39 @@ class WorkspaceView(QWidget):
 
     def open_customer(self, customer_id: int) -> None:
         self._current_id = customer_id
+        self._forget_followup_unless(customer_id)
         self.panel.show_customer(customer_id)
         self.sig_customer_opened.emit(customer_id)
+
+    def open_followup(self, followup_id: int) -> bool:
+        """From My Day: the follow-up's customer, with the call form set to log the call as its attempt."""
+        from crm.services import followups
+
+        try:
+            customer_id = followups.get(followup_id).customer_id
+        except CrmError as exc:
+            log.warning("follow-up %s cannot be opened: %s", followup_id, exc)
+            self._show_error(exc)
+            return False
+        self.open_customer(customer_id)
+        form = self._call_form()
+        if form is None or self.panel.current_customer_id() != customer_id:
+            return False
+        if not form.set_followup(followup_id):
+            return False
+        form.notes_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _call_form(self) -> Any:
+        """The call form the composition root put into the customer panel (None without one)."""
+        return getattr(self.panel, "call_form", None)
+
+    def _forget_followup_unless(self, customer_id: int | None) -> None:
+        """Another customer on screen: the call being logged is no longer the follow-up's."""
+        form = self._call_form() if self._panel is not None else None
+        brief = form.followup() if form is not None else None
+        if brief is not None and brief.followup.customer_id != customer_id:
+            form.set_followup(None)
 
     def open_number(self, number: str) -> None:
         """Screen pop: open the customer with this exact phone number, else start a new one with it."""
@@ -193,6 +228,7 @@ class WorkspaceView(QWidget):
             return
         log.info("screen pop: no exact phone match, starting a new customer")
         self._current_id = None
+        self._forget_followup_unless(None)
         self.panel.show_new_customer(phone=digits)
 
     def save_state(self, settings: QSettings | None = None) -> None:
@@ -252,6 +288,7 @@ class WorkspaceView(QWidget):
         query = self.model.query
         digits = caller_digits(query) if query and query.replace(" ", "").lstrip("+").isdigit() else ""
         self._current_id = None
+        self._forget_followup_unless(None)
         self.panel.show_new_customer(phone=digits if len(digits) >= 7 else "")
 
     def _on_panel_customer_saved(self, customer_id: int) -> None:
