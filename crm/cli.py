@@ -52,10 +52,30 @@ MESSAGES = {
     "meta_unreadable": "{path} is unreadable: {reason}",
     "open_failed": "cannot open {path}: {reason}",
     "out_of_range": "{field} must be between {min} and {max}",
+    "invalid_choice": "{field}: {value!r} is not one of the allowed values",
+    "role_required": "this needs the {role} role; ask an administrator",
+    "nothing_to_export": "no lead may be exported now ({skipped} skipped: {codes}); nothing was written",
+    "leads_changed": "{changed} leads changed while the file was written; nothing was recorded and no file left",
+    "missing_column": "{file} has no {column!r} column (header row 1)",
+    "duplicate_column": "{file} has the column {column!r} twice (header row 1)",
+    "unreadable_file": "{file} cannot be read: {reason}",
 }
+# Codes about a file: the message says where (file, line, rule or product) and why.
+FILE_ERRORS = {"bad_rules": "rule", "bad_catalogue": "product"}
 
 
 def describe(error: CrmError) -> str:
+    if error.code in FILE_ERRORS:
+        d = error.details
+        where = [str(d.get("file", "?"))]
+        if d.get("line"):
+            where.append(f"line {d['line']}")
+        item = FILE_ERRORS[error.code]
+        if d.get(item):
+            where.append(f"{item} {d[item]}")
+        extra = {k: v for k, v in d.items() if k not in ("file", "line", item, "reason") and v is not None}
+        tail = f" ({', '.join(f'{k}: {v}' for k, v in sorted(extra.items()))})" if extra else ""
+        return f"{', '.join(where)}: {d.get('reason', error.code)}{tail}; nothing was changed"
     template = MESSAGES.get(error.code)
     if template is None:
         return str(error)

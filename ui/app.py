@@ -65,8 +65,10 @@ def build_main_window(storage: Storage, *, sign_in: bool = True) -> MainWindow:
     from crm.services.staff import current_staff
     from ui.views.main_window import MainWindow
 
-    ensure_catalogue()  # the shipped products a new database lacks (admins' edits are kept)
-    actor = current_staff() if sign_in else None
+    actor = None
+    if sign_in:  # a self-test signs nobody in and writes nothing
+        ensure_catalogue()  # the shipped products a new database lacks (admins' edits are kept)
+        actor = current_staff()
     return MainWindow(storage, actor=actor, customer_panel_factory=customer_panel_factory())
 
 

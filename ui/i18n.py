@@ -7,6 +7,12 @@ translation context (a class name) belongs to exactly one catalogue:
     workspace    ui/models/customer_*.py, ui/widgets/search_box.py, ui/views/workspace, ui/single_instance.py
     customer     ui/views/customer, ui/models/timeline_model.py, …
     interaction  ui/views/interaction and its dialogs
+    sales        ui/sales_labels.py (sales labels shared by the call form and the Leads view),
+                 ui/dialogs/lead_create_dialog.py, and the call form's detection widgets:
+                 ui/views/interaction/{detection_panel,fraud_alert,opportunity_review}.py (so list the
+                 interaction catalogue's files one by one, without these three)
+    leads        the Leads tab: ui/models/lead_list_model.py, ui/views/leads, ui/dialogs/lead_export_dialog.py,
+                 ui/dialogs/lead_import_dialog.py
 
 After changing any user-visible string, refresh that area's catalogue and rebuild its binary file, e.g.
 

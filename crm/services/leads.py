@@ -237,7 +237,7 @@ def record_findings(actor: StaffUser, interaction: Interaction | int, *, detecto
     findings = list(_detector(detector).detect(text))
     if not findings:
         return FindingsResult(findings=findings)
-    ts = now_utc()
+    ts = interaction.ts or now_utc()  # when it was said: a call logged afterwards keeps its own time
     by_kind: dict[str, dict[str, Any]] = {"opportunity": {}, "fraud": {}, "escalation": {}}
     for f in sorted(findings, key=lambda f: (f.evidence.start, f.evidence.end)):
         if f.kind in by_kind:
@@ -285,7 +285,8 @@ def _opportunities(actor: StaffUser, interaction: Interaction, found: dict[str, 
         except ValueError:
             continue  # a rule naming a category this build does not know: nothing sensible to store
         product = next((active[c] for c in (f.products or ()) if c in active), None)
-        row = Opportunity.create(customer=interaction.customer_id, interaction=interaction.id,
+        row = Opportunity.create(created_at=interaction.ts or now_utc(), updated_at=now_utc(),
+                                 customer=interaction.customer_id, interaction=interaction.id,
                                  rule_id=rule[:RULE_ID_MAX],
                                  category=category, product=product, evidence_text=f.evidence.text,
                                  evidence_start=f.evidence.start, evidence_end=f.evidence.end,

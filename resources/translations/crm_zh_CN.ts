@@ -474,6 +474,30 @@ It is encrypted with the same key as the database. To restore it you need this c
         <source>About</source>
         <translation>关于</translation>
     </message>
+    <message>
+        <source>Sales &amp;Leads</source>
+        <translation>销售线索(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Sales Leads</source>
+        <translation>销售线索</translation>
+    </message>
+    <message>
+        <source>Export &amp;Leads to Sales…</source>
+        <translation>导出销售线索（移交销售）(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Hand new leads to the sales team as a CSV or Excel file</source>
+        <translation>将新建的销售线索以 CSV 或 Excel 文件移交销售团队</translation>
+    </message>
+    <message>
+        <source>&amp;Import Lead Outcomes…</source>
+        <translation>导入销售跟进结果(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read what sales reported back about handed-over leads</source>
+        <translation>读取销售对已移交线索回传的跟进结果</translation>
+    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>

@@ -103,6 +103,69 @@
     </message>
 </context>
 <context>
+    <name>FollowUpBanner</name>
+    <message>
+        <source>Log this call without the follow-up</source>
+        <translation>本次通话不计入此跟进，单独记录</translation>
+    </message>
+    <message>
+        <source>Remove the follow-up from this call</source>
+        <translation>从本次通话中移除此跟进</translation>
+    </message>
+    <message>
+        <source>{due} (overdue)</source>
+        <translation>{due}（已逾期）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Follow-up: {purpose}&lt;/b&gt; · due {due}</source>
+        <translation>&lt;b&gt;跟进：{purpose}&lt;/b&gt; · 到期 {due}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <source>Ask the customer for a satisfaction score (Alt+1 … Alt+5).</source>
+        <translation>请客户给出满意度评分（Alt+1 … Alt+5）。</translation>
+    </message>
+    <message>
+        <source>Saving the call records it as an attempt for this follow-up; a call that reaches the customer completes it.</source>
+        <translation>保存本次通话即记为此跟进的一次联系尝试；联系上客户即完成此跟进。</translation>
+    </message>
+    <message>
+        <source>Saved; the follow-up was escalated to a supervisor.</source>
+        <translation>已保存；此跟进已升级给主管。</translation>
+    </message>
+    <message>
+        <source>Saved; the follow-up is moved to {when}.</source>
+        <translation>已保存；此跟进已改至 {when}。</translation>
+    </message>
+    <message>
+        <source>Saved; the follow-up is done and a supervisor will call the customer back.</source>
+        <translation>已保存；此跟进已完成，主管将回电客户。</translation>
+    </message>
+    <message>
+        <source>Saved; the follow-up is done and the next one is on the agenda.</source>
+        <translation>已保存；此跟进已完成，下一次跟进已列入日程。</translation>
+    </message>
+    <message>
+        <source>Saved; the follow-up is done.</source>
+        <translation>已保存；此跟进已完成。</translation>
+    </message>
+    <message>
+        <source>Case {case_no}</source>
+        <translation>投诉工单 {case_no}</translation>
+    </message>
+    <message>
+        <source>Attempts so far: {count}</source>
+        <translation>已尝试联系：{count} 次</translation>
+    </message>
+    <message>
+        <source>last: {outcome}, {when}</source>
+        <translation>上次：{outcome}，{when}</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>Schedule a Follow-up Call</source>
@@ -240,6 +303,18 @@ Never write down PINs, passwords, CVN, card expiry dates or SMS codes.</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>This call will be logged on its own; the follow-up stays open.</source>
+        <translation>本次通话将单独记录；此跟进保持未完成。</translation>
+    </message>
+    <message>
+        <source>The follow-up was closed elsewhere in the meantime, so the call was not saved. Save again to log it on its own.</source>
+        <translation>此跟进已在别处关闭，本次通话未保存。再次保存即可单独记录本次通话。</translation>
+    </message>
+    <message>
+        <source>The follow-up was changed elsewhere in the meantime (see above), so the call was not saved. Check it and save again.</source>
+        <translation>此跟进刚被他人修改（见上方），本次通话未保存。请核对后再次保存。</translation>
     </message>
     <message>
         <source>Open Complaint Case</source>
@@ -486,6 +561,14 @@ Never write down PINs, passwords, CVN, card expiry dates or SMS codes.</source>
     <message>
         <source>Open a customer first.</source>
         <translation>请先打开客户。</translation>
+    </message>
+    <message>
+        <source>Nobody answered, so there is no satisfaction score: clear it or change the outcome.</source>
+        <translation>无人接听就没有满意度评分：请清除评分或更改处理结果。</translation>
+    </message>
+    <message>
+        <source>This follow-up belongs to another customer.</source>
+        <translation>此跟进属于另一位客户。</translation>
     </message>
     <message>
         <source>a card PIN</source>

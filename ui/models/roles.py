@@ -10,3 +10,6 @@ CustomerIdRole = _BASE + 1  # int: the customer's database id (answered without 
 MatchRole = _BASE + 2  # str: how the search found the row (phone_exact, phone, name, pinyin, …)
 SegmentRole = _BASE + 3  # str: the segment code (standard, vip, private), untranslated
 LastContactRole = _BASE + 4  # datetime | None: last contact, aware UTC
+LeadIdRole = _BASE + 50  # int: the sales lead's id (answered without fetching the row)
+LeadStateRole = _BASE + 51  # str: the lead state code (new, handed_over, …), untranslated
+LeadBlockRole = _BASE + 52  # str | None: the blocking check code (block_reason), untranslated

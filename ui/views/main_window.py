@@ -65,13 +65,14 @@ class MainWindow(QMainWindow):
         self.home = HomePanel(overview or _default_overview(), self.tabs)
         self.tabs.addTab(self.workspace, "")
         self.tabs.addTab(self.home, "")
-        self.agenda = self.supervisor = self.cases = self.reminders = None
+        self.agenda = self.supervisor = self.cases = self.reminders = self.leads = None
         if actor is not None:
             from ui.reminders import ReminderBanner, ReminderService
             from ui.views.agenda.agenda_view import AgendaView
 
-            self.agenda = AgendaView(actor, self.open_customer, self.tabs)
+            self.agenda = AgendaView(actor, self.open_customer, self.tabs, open_followup=self.open_followup)
             self.tabs.addTab(self.agenda, "")
+            self.workspace.sig_followup_attempt_recorded.connect(self.agenda.invalidate)
             if str(actor.role) in ("supervisor", "admin"):
                 from ui.views.agenda.supervisor_view import SupervisorView
 
@@ -81,8 +82,13 @@ class MainWindow(QMainWindow):
 
             self.cases = CasesView(actor, self.open_customer, self.tabs)  # last tab: its index varies by role
             self.tabs.addTab(self.cases, "")
+            from ui.views.leads.leads_view import LeadsView
+
+            self.leads = LeadsView(actor, self.open_customer, self.tabs)
+            self.tabs.addTab(self.leads, "")
             self.reminders = ReminderService(actor, self)
             self.reminders.sig_customer_open_requested.connect(self.open_customer)
+            self.reminders.sig_followup_open_requested.connect(self.open_followup)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
         self._create_actions()
@@ -108,6 +114,10 @@ class MainWindow(QMainWindow):
         self.backup_action.setEnabled(self._storage.mode == "sqlcipher")
         self.export_ics_action = QAction(self)
         self.export_ics_action.triggered.connect(self._on_export_ics_triggered)
+        self.export_leads_action = QAction(self)
+        self.export_leads_action.triggered.connect(self._on_export_leads_triggered)
+        self.import_outcomes_action = QAction(self)
+        self.import_outcomes_action.triggered.connect(self._on_import_outcomes_triggered)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -142,6 +152,11 @@ class MainWindow(QMainWindow):
         self._view_group.addAction(self.agenda_action)
         self._view_group.addAction(self.supervisor_action)
         self._view_group.addAction(self.cases_action)
+        self.leads_action = QAction(self, checkable=True)
+        self.leads_action.setShortcut(QKeySequence("Ctrl+6"))
+        self.leads_action.triggered.connect(self.show_leads)
+        self.leads_action.setVisible(self.leads is not None)
+        self._view_group.addAction(self.leads_action)
         self.find_action = QAction(self)
         self.find_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("F3")])
         # Also from the customer panel's fields and from our other windows: the caller comes first.
@@ -155,6 +170,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.backup_action)
         if self._actor is not None:
             self.file_menu.addAction(self.export_ics_action)
+            self.file_menu.addAction(self.export_leads_action)
+            self.file_menu.addAction(self.import_outcomes_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -166,6 +183,8 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(self.supervisor_action)
         if self.cases is not None:
             self.view_menu.addAction(self.cases_action)
+        if self.leads is not None:
+            self.view_menu.addAction(self.leads_action)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.find_action)
         self.tools_menu = bar.addMenu("")
@@ -192,6 +211,13 @@ class MainWindow(QMainWindow):
         self.cases_action.setText(self.tr("Complaint &Cases"))
         if self.cases is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.cases), self.tr("Complaint Cases"))
+        self.leads_action.setText(self.tr("Sales &Leads"))
+        if self.leads is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.leads), self.tr("Sales Leads"))
+        self.export_leads_action.setText(self.tr("Export &Leads to Sales…"))
+        self.export_leads_action.setStatusTip(self.tr("Hand new leads to the sales team as a CSV or Excel file"))
+        self.import_outcomes_action.setText(self.tr("&Import Lead Outcomes…"))
+        self.import_outcomes_action.setStatusTip(self.tr("Read what sales reported back about handed-over leads"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.export_ics_action.setText(self.tr("&Export My Follow-ups to Calendar…"))
@@ -272,10 +298,20 @@ class MainWindow(QMainWindow):
         if self.cases is not None:
             self.tabs.setCurrentWidget(self.cases)
 
+    def show_leads(self) -> None:
+        if self.leads is not None:
+            self.tabs.setCurrentWidget(self.leads)
+
     def open_customer(self, customer_id: int) -> None:
         """From the agenda or a reminder: the customer in the workspace."""
         self.show_workspace()
         self.workspace.open_customer(customer_id)
+
+    def open_followup(self, followup_id: int) -> None:
+        """From My Day or a follow-up's reminder: its customer in the workspace, the call form set to log the
+        call as the follow-up's attempt."""
+        self.show_workspace()
+        self.workspace.open_followup(followup_id)
 
     def bring_to_front(self) -> None:
         """Un-minimise (keeping a maximised window maximised), raise and activate the window."""
@@ -294,7 +330,7 @@ class MainWindow(QMainWindow):
     def _on_tabs_current_changed(self, index: int) -> None:
         actions = {self.workspace: self.workspace_action, self.home: self.overview_action,
                    self.agenda: self.agenda_action, self.supervisor: self.supervisor_action,
-                   self.cases: self.cases_action}
+                   self.cases: self.cases_action, self.leads: self.leads_action}
         action = actions.get(self.tabs.widget(index))
         if action is not None:
             action.setChecked(True)
@@ -317,6 +353,16 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(
             self.tr("Follow-ups exported to the calendar file: {count}").format(count=result.events), 8000)
+
+    def _on_export_leads_triggered(self) -> None:
+        """The Leads tab's export: its filter and selection say which leads go."""
+        if self.leads is not None:
+            self.show_leads()
+            self.leads.export_leads()
+
+    def _on_import_outcomes_triggered(self) -> None:
+        if self.leads is not None:
+            self.leads.import_outcomes()
 
     def _on_find_triggered(self) -> None:
         if QApplication.activeModalWidget() is not None:  # a dialog is waiting for an answer first

@@ -153,7 +153,8 @@ def shown(qtbot, local_storage) -> MainWindow:
 
 def test_the_workspace_is_the_first_screen_with_the_search_box_focused(qtbot, shown):
     assert shown.tabs.currentWidget() is shown.workspace
-    assert [shown.tabs.tabText(i) for i in range(shown.tabs.count())] == ["Workspace", "Overview", "My Day", "Complaint Cases"]  # an agent: no supervisor tab
+    assert [shown.tabs.tabText(i) for i in range(shown.tabs.count())] == ["Workspace", "Overview", "My Day", "Complaint Cases",
+                                                                            "Sales Leads"]  # an agent: no supervisor tab
     assert QApplication.focusWidget() is shown.workspace.search_box
     assert shown.workspace_action.isChecked()
 

@@ -138,10 +138,10 @@ class _QueuesSignals(QObject):
 class QueuesJob(QRunnable):
     """``queues(now)`` on a pool thread; its own database connection is closed when done."""
 
-    def __init__(self, now: dt.datetime) -> None:
+    def __init__(self, now: dt.datetime, parent: QObject | None = None) -> None:
         super().__init__()
         self.now = now
-        self.signals = _QueuesSignals()
+        self.signals = _QueuesSignals(parent)  # owned by the view: never destroyed on the pool's thread
 
     def run(self) -> None:
         from crm.db import database_proxy
@@ -256,7 +256,7 @@ class SupervisorView(QWidget):
         if self._job is not None:
             return
         self.status.setText(self.tr("Counting every agent's queue…"))
-        job = QueuesJob(self._clock())
+        job = QueuesJob(self._clock(), self)
         job.signals.sig_loaded.connect(self._on_job_loaded)
         job.signals.sig_failed.connect(self._on_job_failed)
         self._job = job

@@ -3,7 +3,8 @@
 The form reads the open customer and the call's verification attempts through two callables, so the
 customer panel that hosts it stays in charge of both. Shortcuts (active while focus is in the form):
 Ctrl+Enter / Ctrl+S save, F5 starts and stops the call timer, Ctrl+T inserts an answer template,
-Alt+1 … Alt+5 give the satisfaction score.
+Alt+1 … Alt+5 give the satisfaction score. Opened for a follow-up (``set_followup``), a banner says what was
+promised, and saving records the call as that follow-up's attempt (``followups.log_call``).
 """
 
 from __future__ import annotations
@@ -19,17 +20,22 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QFrame, QGridLay
                                QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
                                QVBoxLayout, QWidget)
 
-from crm.codes import FollowUpPurpose, InteractionCategory, InteractionChannel, InteractionOutcome, Language
-from crm.errors import CrmError, ValidationError
+from crm.codes import (FollowUpPurpose, FollowUpStatus, InteractionCategory, InteractionChannel, InteractionOutcome,
+                       Language)
+from crm.errors import ConflictError, CrmError, ValidationError
 from crm.models import StaffUser
-from crm.services import interactions
+from crm.services import followups, interactions
+from crm.services.followups import FollowUpBrief, FollowUpCall
 from crm.services.interactions import LOW_SCORES, NewInteraction, SavedInteraction
 from ui import i18n
 from ui.interaction_messages import message_for, no_customer_message
 from ui.views.interaction import labels
 from ui.views.interaction.auth_data_watch import AuthDataWatch
 from ui.views.interaction.call_timer import CallTimer
+from ui.views.interaction.detection_panel import DetectionPanel
 from ui.views.interaction.feedback_list import FeedbackList
+from ui.views.interaction.fraud_alert import FraudAlert
+from ui.views.interaction.followup_banner import FollowUpBanner
 from ui.views.interaction.satisfaction_picker import SatisfactionPicker
 from ui.widgets.field_message import ERROR_COLOR, FieldMessage
 
@@ -89,6 +95,7 @@ class InteractionForm(QWidget):
     sig_saved = Signal(object)  # SavedInteraction
     sig_case_opened = Signal(int)  # complaint case id
     sig_followup_scheduled = Signal(int)  # follow-up id
+    sig_followup_attempt_recorded = Signal(int)  # follow-up id: the call was logged as its attempt
 
     def __init__(self, actor: StaffUser, get_customer_id: Callable[[], int | None],
                  get_attempt_ids: Callable[[], tuple[int, ...]], parent: QWidget | None = None, *,
@@ -103,6 +110,7 @@ class InteractionForm(QWidget):
         self._last_saved: SavedInteraction | None = None
         self._last_first_line = ""
         self._started_for: int | None = None  # the customer open when the agent began writing
+        self._followup: FollowUpBrief | None = None  # the follow-up this call is made for
         self._build_ui(clock)
         self._create_actions()
         self.retranslateUi()
@@ -112,6 +120,8 @@ class InteractionForm(QWidget):
     # --- construction ---------------------------------------------------------------------------
 
     def _build_ui(self, clock: Callable[[], float]) -> None:
+        self.followup_banner = FollowUpBanner(self)
+        self.followup_banner.sig_detach_requested.connect(self._on_followup_banner_detach_requested)
         self.channel_combo = QComboBox(self)
         self.category_combo = QComboBox(self)
         self.outcome_combo = QComboBox(self)
@@ -155,6 +165,12 @@ class InteractionForm(QWidget):
         notes_header.addWidget(self.template_button)
         self.notes_message = FieldMessage(self)
         self.auth_watch = AuthDataWatch(self.notes_edit, self.notes_message)
+        # Sales hints under the notes, the fraud banner over the form (both follow the notes as typed).
+        self.detection = DetectionPanel(self._actor, self.notes_edit, self._get_customer_id, self)
+        self.fraud_alert = FraudAlert(self._actor, self)
+        self.detection.sig_findings_changed.connect(self.fraud_alert.set_findings)
+        self.sig_saved.connect(self.detection.on_saved)
+        self.sig_saved.connect(self.fraud_alert.on_saved)
 
         self.timer = CallTimer(self, clock=clock)
         self.duration_message = FieldMessage(self)
@@ -222,6 +238,7 @@ class InteractionForm(QWidget):
         body_layout.addLayout(notes_header)
         body_layout.addWidget(self.notes_edit, 1)
         body_layout.addWidget(self.notes_message)
+        body_layout.addWidget(self.detection)
         body_layout.addWidget(self.timer)
         body_layout.addWidget(self.duration_message)
         body_layout.addLayout(form)
@@ -235,6 +252,8 @@ class InteractionForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        layout.addWidget(self.followup_banner)
+        layout.addWidget(self.fraud_alert)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.status_label)
         layout.addWidget(self.form_message)
@@ -371,12 +390,30 @@ class InteractionForm(QWidget):
                     "You started these notes while another customer was open. Save them for the customer "
                     "shown now?")):
             return None
+        self.detection.check_now()  # a quick Ctrl+Enter must not beat the fraud banner
         self.timer.stop()
         data = self.collect(customer_id)
+        followup = self._followup if self._followup and self._followup.followup.customer_id == customer_id else None
+        call: FollowUpCall | None = None
         try:
-            saved = interactions.log_interaction(self._actor, data)
+            if followup is not None:
+                call = followups.log_call(self._actor, followup.followup.id, data,
+                                          expected_version=followup.followup.version)
+                saved = call.interaction
+            else:
+                saved = interactions.log_interaction(self._actor, data)
         except ValidationError as exc:
-            self._show_validation_error(exc)
+            if exc.code == "not_open" and followup is not None:
+                self._followup_no_longer_open()
+            else:
+                self._show_validation_error(exc)
+            return None
+        except ConflictError as exc:
+            log.warning("saving the interaction failed: %s", exc.code)
+            if followup is not None:
+                self._followup_changed_meanwhile(followup.followup.id)
+            else:
+                self.form_message.show_message(message_for(exc))
             return None
         except CrmError as exc:
             log.warning("saving the interaction failed: %s", exc.code)
@@ -385,14 +422,63 @@ class InteractionForm(QWidget):
         self._last_saved = saved
         self._last_first_line = _first_line(data.notes)
         self.reset()
-        self._confirm_saved(saved)
+        if call is not None:
+            self.set_followup(None)
+            self.show_confirmation(self.followup_banner.saved_text(call))
+        else:
+            self._confirm_saved(saved)
         self.sig_saved.emit(saved)
+        if call is not None:
+            self.sig_followup_attempt_recorded.emit(call.attempt.followup.id)
         return saved
 
     def _confirm_saved(self, saved: SavedInteraction) -> None:
         text = (self.tr("Saved; a follow-up call by a supervisor was created.") if saved.followup_ids
                 else self.tr("Saved."))
         self.show_confirmation(text)
+
+    # --- the follow-up this call is made for ----------------------------------------------------
+
+    def set_followup(self, followup_id: int | None) -> bool:
+        """Make this call the attempt for ``followup_id`` (None: an ordinary call); False when it cannot be
+        read. The channel and category are set for a call back, the banner says what was promised."""
+        brief = None
+        if followup_id is not None:
+            try:
+                brief = followups.brief(followup_id)
+            except CrmError as exc:
+                log.warning("follow-up %s cannot be shown: %s", followup_id, exc.code)
+                self.form_message.show_message(message_for(exc))
+                return False
+        previous, self._followup = self._followup, brief
+        self.followup_banner.set_brief(brief)
+        if brief is not None and (previous is None or previous.followup.id != brief.followup.id):
+            labels.select_code(self.channel_combo, InteractionChannel.OUTBOUND_CALL)
+            labels.select_code(self.category_combo, followups.call_category(brief.followup.purpose))
+        return True
+
+    def followup(self) -> FollowUpBrief | None:
+        """The follow-up the next save records an attempt for."""
+        return self._followup
+
+    def _on_followup_banner_detach_requested(self) -> None:
+        self.set_followup(None)
+        self.show_confirmation(self.tr("This call will be logged on its own; the follow-up stays open."))
+
+    def _followup_no_longer_open(self) -> None:
+        self.set_followup(None)
+        self.form_message.show_message(self.tr(
+            "The follow-up was closed elsewhere in the meantime, so the call was not saved. Save again to log "
+            "it on its own."))
+
+    def _followup_changed_meanwhile(self, followup_id: int) -> None:
+        self.set_followup(followup_id)
+        if self._followup is None or self._followup.followup.status != FollowUpStatus.OPEN:
+            self._followup_no_longer_open()
+            return
+        self.form_message.show_message(self.tr(
+            "The follow-up was changed elsewhere in the meantime (see above), so the call was not saved. Check "
+            "it and save again."))
 
     def show_confirmation(self, text: str) -> None:
         self.status_label.setText(text)

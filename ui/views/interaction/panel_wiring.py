@@ -29,8 +29,18 @@ def attach_call_form(panel: Any, actor: StaffUser) -> InteractionForm:
     form.sig_saved.connect(lambda _saved: panel.clear_call_state())
     form.sig_case_opened.connect(lambda _case_id: panel.reload())
     form.sig_followup_scheduled.connect(lambda _followup_id: panel.reload())
+    # The timeline is reset whenever another customer is shown: the saved call's opportunities and fraud
+    # banner belong to the previous one.
+    timeline = getattr(panel, "timeline_model", None)
+    if timeline is not None:
+        timeline.modelReset.connect(lambda: _customer_shown(form, panel.current_customer_id()))
     panel.call_form = form  # for the main window's shortcuts and the end-to-end tests
     return form
+
+
+def _customer_shown(form: InteractionForm, customer_id: int | None) -> None:
+    form.detection.forget_customer(customer_id)
+    form.fraud_alert.forget_customer(customer_id)
 
 
 def with_call_form(panel_class: Callable[[StaffUser, QWidget], Any]) -> Callable[[StaffUser | None, QWidget], Any]:
