@@ -112,3 +112,63 @@ def test_search_command_json(tmp_path, capsys):
     assert len(json.loads(out)) == 1
     code, out, err = run(base + ["search", "zs", "--limit", "0"], capsys)
     assert code == 2 and "--limit must be between" in err
+
+
+# --- sales: detect, export leads, import lead-outcomes ------------------------------------------------
+
+def test_detect_reads_stdin_and_prints_json_findings(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("客户下个月出国留学，想换美元；我不需要房贷"))
+    code, out, err = run(["detect", "--json"], capsys)
+    found = json.loads(out)
+    assert code == 0 and found
+    assert {f["kind"] for f in found} == {"opportunity"}
+    assert all(set(f) == {"kind", "rule", "category", "products", "evidence"} for f in found)
+    assert all("房贷" not in f["evidence"]["text"] for f in found)  # negated
+    text = "客户下个月出国留学，想换美元；我不需要房贷"
+    assert all(text[f["evidence"]["start"]:f["evidence"]["end"]] == f["evidence"]["text"] for f in found)
+    monkeypatch.setattr("sys.stdin", io.StringIO("对方自称公安，让我把钱转到安全账户，顺便出国旅游"))
+    code, out, err = run(["detect", "--json"], capsys)
+    kinds = {f["kind"] for f in json.loads(out)}
+    assert code == 0 and kinds == {"fraud"}  # a fraud call reports no opportunity
+
+
+def test_detect_with_a_broken_rules_file_names_file_line_and_rule(tmp_path, capsys, monkeypatch):
+    import io
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[rule]]\nid = "opp.x"\nphrases_zh = ["出国"]\n', encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO("出国"))
+    code, out, err = run(["detect", "--opportunities", str(bad)], capsys)
+    assert code == 2 and "Traceback" not in err and err.count("\n") == 1
+    assert str(bad) in err and "line 3" in err and "opp.x" in err
+
+
+def test_export_leads_then_import_outcomes_round_trip(tmp_path, capsys, monkeypatch):
+    import csv
+
+    monkeypatch.setenv("CRM_PASSPHRASE", "cli-sales-pass")
+    base = ["--passphrase", "--data-dir", str(tmp_path / "d")]
+    assert run(base + ["demo", "--customers", "150", "--interactions", "1500", "--seed", "3"], capsys)[0] == 0
+    out_file = tmp_path / "leads.csv"
+    code, out, err = run(base + ["export", "leads", "--format", "csv", "--out", str(out_file)], capsys)
+    assert code == 0 and out_file.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert "leads written to" in out
+    with out_file.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    header, body = rows[0], rows[1:]
+    assert body and len(set(map(len, rows))) == 1
+    # Sales fill in the outcome columns and send the file back, with one mistake.
+    state_col = header.index("状态")
+    body[0][state_col] = "成交"
+    body[-1][state_col] = "不存在的状态"
+    back = tmp_path / "back.csv"
+    with back.open("w", encoding="gb18030", newline="") as fh:
+        csv.writer(fh).writerows([header, *body])
+    code, out, err = run(base + ["import", "lead-outcomes", str(back), "--dry-run"], capsys)
+    assert code == 1 and f"row {len(body) + 1}:" in out
+    code, out, err = run(base + ["import", "lead-outcomes", str(back)], capsys)
+    assert code == 1
+    code, out, err = run(base + ["export", "leads", "--format", "xlsx", "--out", str(tmp_path / "again.xlsx")], capsys)
+    assert code == 2 and "no lead may be exported now" in err and not (tmp_path / "again.xlsx").exists()
