@@ -135,6 +135,17 @@ def _keys(folded: str) -> NameKeys:
     )
 
 
+def split_surname(name: str) -> tuple[str, str]:
+    """(surname, given name) of a name written in Han characters: 欧阳修 -> (欧阳, 修), 张三丰 -> (张, 三丰).
+
+    A compound surname (the same table the pinyin keys use) is kept whole when a given name follows it; a
+    one-character name is all surname. Latin names are the caller's business (word order differs).
+    """
+    if len(name) > 2 and name[:2] in _COMPOUND_SURNAMES:
+        return name[:2], name[2:]
+    return name[:1], name[1:]
+
+
 def name_keys(name: str) -> NameKeys:
     return _keys(fold(name))
 

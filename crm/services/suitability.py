@@ -235,3 +235,215 @@ def is_exportable(lead: Lead, checks: Sequence[Check]) -> bool:
     An override covers the blocks it was given for; a block that appears later (a new complaint, a refused
     channel) stops the lead again until a supervisor looks at it again."""
     return not uncovered(lead, checks)
+
+
+# --- many leads at once ------------------------------------------------------------------------------
+
+MANY_CHUNK = 1000  # leads per facts query
+
+
+def lead_checks_many(leads_or_ids: Iterable[Lead | int], *, today: dt.date | None = None) -> dict[int, list[Check]]:
+    """``lead_checks`` for many leads: {lead id: checks}, in the order given, each list exactly what
+    ``lead_checks`` returns for that lead (codes, order, overridability, details).
+
+    One query per thousand leads reads each lead's customer, consent on its channel, open complaint and fraud
+    facts (plus one for the case ids of the few customers with an open complaint), instead of six queries per
+    lead. A Lead row is checked with its own customer, product and channel like ``lead_checks`` does; one that
+    is unsaved or differs from what is stored goes through ``lead_checks`` itself. Raises NotFound as
+    ``lead_checks`` does (an unknown lead, customer or product) and ValidationError for an unknown channel.
+    """
+    today = today or dt.date.today()
+    items = list(leads_or_ids)
+    out: dict[int, list[Check]] = {}
+    checker = _ManyChecks(today)
+    for start in range(0, len(items), MANY_CHUNK):
+        chunk = items[start:start + MANY_CHUNK]
+        ids = list(dict.fromkeys(i.id if isinstance(i, Lead) else int(i) for i in chunk if not _unsaved(i)))
+        facts = checker.read(ids)
+        for item in chunk:
+            if _unsaved(item):
+                out[item.id] = lead_checks(item, today=today)
+                continue
+            lead_id = item.id if isinstance(item, Lead) else int(item)
+            row = facts.get(lead_id)
+            if row is None:
+                raise NotFound("not_found", entity="lead", id=lead_id)
+            if isinstance(item, Lead) and (item.customer_id, item.product_id, item.contact_channel,
+                                           item.opportunity_id) != row[1:5]:
+                out[lead_id] = lead_checks(item, today=today)  # checked as it is in memory, like lead_checks
+                continue
+            out[lead_id] = checker.checks(row)
+    return out
+
+
+def _unsaved(item: Lead | int) -> bool:
+    return isinstance(item, Lead) and item.id is None
+
+
+_COMPILED: dict[tuple, tuple] = {}  # (query name, database class) -> _compiled_in's answer
+
+
+def _compiled(name: str, build: Any) -> tuple[str, str, list, list, str]:
+    """``_compiled_in(build())`` once per SQL dialect: peewee takes ~2 ms to render the facts query."""
+    db = Lead._meta.database
+    key = (name, type(getattr(db, "obj", db)))
+    found = _COMPILED.get(key)
+    if found is None:
+        found = _COMPILED[key] = _compiled_in(build())
+    return found
+
+
+def _compiled_in(query: Any) -> tuple[str, str, list, list, str]:
+    """(sql before the id list, after it, params before, after, placeholder) of ``query`` with ``IN (0)``."""
+    db = Lead._meta.database
+    sql, params = db.get_sql_context().sql(query).query()
+    head, tail = sql.split("(__ids__)")
+    at = head.count(db.param)
+    return head, tail, list(params[:at]), list(params[at:]), db.param
+
+
+def _ids_slot(column: Any) -> Any:
+    import peewee
+
+    return peewee.Expression(column, peewee.OP.IN, peewee.SQL("(__ids__)"))
+
+
+def _run_in(compiled: tuple, ids: Sequence[int]) -> list[tuple]:
+    if not ids:
+        return []
+    head, tail, before, after, param = compiled
+    marks = ", ".join([param] * len(ids))
+    return Lead._meta.database.execute_sql(f"{head}({marks}){tail}", [*before, *ids, *after]).fetchall()
+
+
+def _facts_query() -> Any:
+    """Per lead: id, customer, product, channel, opportunity (as stored), the customer's facts, the latest
+    marketing choice on the lead's channel, whether an open complaint exists, whether the interaction its
+    opportunity came from is flagged or escalated for fraud. Raw driver values: booleans may be 0/1, dates text."""
+    import peewee
+
+    consent = (Consent.select(Consent.granted)
+               .where((Consent.customer == Lead.customer) & (Consent.purpose == ConsentPurpose.MARKETING)
+                      & (Consent.channel == Lead.contact_channel))
+               .order_by(Consent.recorded_at.desc(), Consent.id.desc()).limit(1))
+    cases = peewee.fn.EXISTS(ComplaintCase.select(ComplaintCase.id).where(
+        (ComplaintCase.customer == Lead.customer) & ComplaintCase.status.in_(list(OPEN_CASE_STATUSES))))
+    flagged = Interaction.select(Interaction.fraud_flag).where(Interaction.id == Opportunity.interaction)
+    escalated = peewee.fn.EXISTS(Escalation.select(Escalation.id).where(
+        (Escalation.interaction == Opportunity.interaction) & (Escalation.kind == EscalationKind.FRAUD)))
+    return (Lead.select(Lead.id, Lead.customer, Lead.product, Lead.contact_channel, Lead.opportunity,
+                        Customer.id, Customer.do_not_disturb, Customer.risk_rating, Customer.risk_expires_on,
+                        Customer.birth_date, Customer.elderly_override, Opportunity.interaction,
+                        consent, cases, flagged, escalated)
+            .join(Customer, peewee.JOIN.LEFT_OUTER, on=(Lead.customer == Customer.id))
+            .switch(Lead).join(Opportunity, peewee.JOIN.LEFT_OUTER, on=(Lead.opportunity == Opportunity.id))
+            .where(_ids_slot(Lead.id)))
+
+
+class _ManyChecks:
+    """The facts of a chunk of leads read at once, and ``check``'s rules applied to them row by row."""
+
+    def __init__(self, today: dt.date) -> None:
+        self.today = today
+        years = int(option("elderly.age_years"))
+        self.born_by = _born_by(today, years)
+        self.born_by_text = self.born_by.isoformat()
+        self.facts = _compiled("facts", _facts_query)
+        self.open_cases = _compiled("open_cases", lambda: (
+            ComplaintCase.select(ComplaintCase.customer, ComplaintCase.id)
+            .where(_ids_slot(ComplaintCase.customer) & ComplaintCase.status.in_(list(OPEN_CASE_STATUSES)))
+            .order_by(ComplaintCase.id)))
+        self.products: dict[int, tuple] = {}
+        self.channels: dict[str, ConsentChannel] = {}
+        self.ratings: dict[str, int] = {}
+        self.cases: dict[int, list[int]] = {}
+
+    def read(self, ids: Sequence[int]) -> dict[int, tuple]:
+        rows = {row[0]: row for row in _run_in(self.facts, ids)}
+        with_cases = sorted({row[1] for row in rows.values() if row[13]})
+        self.cases = {}
+        for cid, case_id in _run_in(self.open_cases, with_cases):
+            self.cases.setdefault(cid, []).append(case_id)
+        missing = sorted({row[2] for row in rows.values()} - self.products.keys())
+        if missing:
+            query = Product.select(Product.id, Product.code, Product.risk_level, Product.dual_recording,
+                                   Product.active).where(Product.id.in_(missing))
+            self.products.update((row[0], row[1:]) for row in Lead._meta.database.execute(query).fetchall())
+        return rows
+
+    def _channel(self, value: str) -> ConsentChannel:
+        found = self.channels.get(value)
+        if found is None:
+            found = self.channels[value] = channel_of(value)
+        return found
+
+    def _allowed(self, rating: str) -> int:
+        found = self.ratings.get(rating)
+        if found is None:
+            found = self.ratings[rating] = int(str(RiskRating(rating))[1:])
+        return found
+
+    def checks(self, row: tuple) -> list[Check]:
+        """``check`` on one row of the facts query; same order, same details."""
+        (_, customer_id, product_id, contact_channel, _, found_customer, do_not_disturb, rating, expires_on,
+         birth_date, elderly_override, interaction_id, consent, has_cases, flagged, escalated) = row
+        channel = self._channel(contact_channel)
+        if found_customer is None:
+            raise NotFound("not_found", entity="customer", id=customer_id)
+        product = self.products.get(product_id)
+        if product is None:
+            raise NotFound("not_found", entity="product", id=product_id)
+        code, dual_recording, active = product[0], product[2], product[3]
+        level = int(product[1])
+        blocks: list[Check] = []
+        if interaction_id is not None and (flagged or escalated):
+            blocks.append(_block(CheckCode.FRAUD_FLAGGED, interaction_id=interaction_id))
+        if not active:
+            blocks.append(_block(CheckCode.PRODUCT_INACTIVE, product=code))
+        if do_not_disturb and channel in QUIET_CHANNELS:
+            blocks.append(_block(CheckCode.DO_NOT_DISTURB, channel=str(channel)))
+        if consent is None:
+            blocks.append(_block(CheckCode.NO_MARKETING_CONSENT, channel=str(channel)))
+        elif not consent:
+            blocks.append(_block(CheckCode.CHANNEL_REFUSED, channel=str(channel)))
+        if has_cases:
+            cases = self.cases.get(customer_id)
+            if cases:  # closed in between the two queries: none then, as open_complaints would say
+                blocks.append(_block(CheckCode.OPEN_COMPLAINT, case_ids=list(cases)))
+        if level > UNRATED_MAX_LEVEL:
+            if rating is None:
+                blocks.append(_block(CheckCode.RISK_RATING_MISSING, level=level))
+            else:
+                expires = dt.date.fromisoformat(expires_on) if isinstance(expires_on, str) else expires_on
+                if expires is None or expires < self.today:
+                    blocks.append(_block(CheckCode.RISK_ASSESSMENT_EXPIRED, rating=str(rating), level=level,
+                                         expires_on=expires.isoformat() if expires else None))
+                if level > self._allowed(rating):
+                    blocks.append(_block(CheckCode.RISK_LEVEL_EXCEEDED, rating=str(rating), level=level))
+        if elderly_override is not None:
+            elderly = bool(elderly_override)
+        elif birth_date is None:
+            elderly = False
+        else:  # identifiers.is_elderly with the cut-off computed once: ISO text compares like its date
+            elderly = birth_date <= (self.born_by_text if isinstance(birth_date, str) else self.born_by)
+        if not elderly and level < HIGH_RISK_LEVEL and not dual_recording:
+            return blocks
+        if elderly:
+            blocks.append(_flag(CheckCode.ELDERLY_CUSTOMER))
+            if level >= ELDERLY_CARE_LEVEL:
+                blocks.append(_flag(CheckCode.ELDERLY_HIGH_RISK, level=level))
+        if level >= HIGH_RISK_LEVEL:
+            blocks.append(_flag(CheckCode.HIGH_RISK_PRODUCT, level=level))
+        if dual_recording:
+            blocks.append(_flag(CheckCode.DUAL_RECORDING_REQUIRED, product=code))
+        return blocks
+
+
+def _born_by(today: dt.date, years: int) -> dt.date:
+    """The last birth date that is ``years`` old or more on ``today`` (identifiers.age_on's rule)."""
+    import calendar
+
+    year = today.year - years
+    if (today.month, today.day) == (2, 29) and not calendar.isleap(year):
+        return dt.date(year, 2, 28)
+    return today.replace(year=year)

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from crm.codes import LeadState, StaffRole
 from crm.errors import ConflictError, ValidationError
 from crm.exports import leads as lead_export
+from crm.exports import sheets
 from crm.exports.leads import LeadRecord, neutralise, split_name, write_rows
 from crm.identifiers import mask_phone
 from crm.models import AuditLog, Consent, ExportBatch, Lead, Opportunity, Product, StaffUser
@@ -153,7 +154,7 @@ TEXT = st.text(st.one_of(CJK, st.characters(codec="utf-8", exclude_categories=("
 
 
 def expected_cell(value: str) -> str:
-    value = value.translate(lead_export._CONTROL)
+    value = value.translate(sheets._CONTROL)
     return "'" + value if value[:1] in TRIGGERS else value
 
 
@@ -377,11 +378,12 @@ def test_streams_in_chunks(w, tmp_path, monkeypatch):
     assert [int(r[0]) for r in read_csv(tmp_path / "c.csv")[1:]] == sorted(ids)
 
 
-# --- the chunked re-check is suitability.lead_checks -------------------------------------------------
+# --- the export's re-check, lead_checks_many, is suitability.lead_checks ------------------------------
 
-def test_chunked_recheck_equals_lead_checks_for_every_code(w):
-    """The export re-checks a thousand leads with a few set queries; each lead must get exactly what
-    suitability.lead_checks says (codes, order, overridability, details), or the two have drifted apart."""
+def test_lead_checks_many_equals_lead_checks_for_every_code(w):
+    """The export re-checks a thousand leads at a time with suitability.lead_checks_many; each lead must get
+    exactly what suitability.lead_checks says (codes, order, overridability, details), or the two have drifted
+    apart."""
     from crm.models import Customer, Escalation, Interaction
     from crm.services import cases, suitability
 
@@ -431,16 +433,21 @@ def test_chunked_recheck_equals_lead_checks_for_every_code(w):
                                contact_channel="phone").id)
     Lead.update(contact_channel="sms").where(Lead.id == ids[0]).execute()  # no consent on sms
 
-    rows = lead_export._Rows(None, lead_export._mask_policy(), today)
-    fetched = {r[0]: lead_export._Fetched._make(r) for r in rows._leads.rows(ids)}
-    rows.checker.load(list(fetched.values()))
+    many = suitability.lead_checks_many(ids, today=today)
+    assert list(many) == ids
     seen = set()
     for lead_id in ids:
-        row = fetched[lead_id]
-        got = rows.checker.checks(row, rows.lookups.product(row.product_id))
+        got = many[lead_id]
         assert got == suitability.lead_checks(lead_id, today=today), lead_id
+        assert [list(c.details) for c in got] == [list(c.details) for c in suitability.lead_checks(
+            lead_id, today=today)], lead_id  # details in the same order too
         seen |= {c.code for c in got}
     assert seen == set(suitability.CheckCode)  # every check was exercised
+    # Lead rows alike, and as they are in memory when that differs from what is stored
+    rows = list(Lead.select().where(Lead.id.in_(ids)).order_by(Lead.id))
+    rows[1].contact_channel = "sms"
+    from_rows = suitability.lead_checks_many(rows, today=today)
+    assert from_rows == {r.id: suitability.lead_checks(r, today=today) for r in rows}
 
 
 def test_a_target_open_in_excel_is_reported_and_nothing_changes(w, tmp_path, monkeypatch):
@@ -449,7 +456,7 @@ def test_a_target_open_in_excel_is_reported_and_nothing_changes(w, tmp_path, mon
     def locked(src, dst):
         raise PermissionError(13, "The process cannot access the file because it is being used")
 
-    monkeypatch.setattr(lead_export.os, "replace", locked)
+    monkeypatch.setattr(sheets.os, "replace", locked)
     with pytest.raises(ValidationError) as err:
         export(w, tmp_path / "open.csv")
     assert (err.value.code, err.value.details["file"]) == ("file_in_use", "open.csv")
@@ -464,10 +471,11 @@ def test_a_target_open_in_excel_is_reported_and_nothing_changes(w, tmp_path, mon
 @example(dt.date(2024, 2, 29), dt.date(1963, 3, 1), 61)
 def test_elderly_cutoff_is_is_elderly(today, born, years):
     from crm.identifiers import is_elderly
+    from crm.services import suitability
 
     if today.year - years < 1:
         return
-    assert (born <= lead_export._born_by(today, years)) == is_elderly(born, today, years)
+    assert (born <= suitability._born_by(today, years)) == is_elderly(born, today, years)
 
 
 def test_a_filter_selects_among_the_new_leads(w, tmp_path):

@@ -279,3 +279,26 @@ def test_check_accepts_ids_and_rows_alike(w):
     consent(w)
     cust = Customer.get_by_id(w.customer_id)
     assert suitability.check(cust, product("WM-EQ").id, "phone", today=TODAY) == run(w, "WM-EQ")
+
+
+def test_lead_checks_many_is_lead_checks_per_lead_and_fails_like_it(w):
+    """The export's re-check (tests/unit/crm/test_lead_export.py compares every code on many leads)."""
+    from crm.errors import NotFound
+    from crm.models import Lead
+
+    rate(w, "C3")
+    consent(w)
+    made = [Lead.create(customer=w.customer_id, product=product(code), referred_by=w.agent,
+                        contact_channel=channel)
+            for code, channel in (("WM-EQ", "phone"), ("WM-EQ", "sms"), ("DEP-1Y", "phone"))]
+    ids = [m.id for m in made]
+    many = suitability.lead_checks_many([ids[2], ids[0], ids[1], ids[0]], today=TODAY)
+    assert list(many) == [ids[2], ids[0], ids[1]]
+    assert many == {i: suitability.lead_checks(i, today=TODAY) for i in ids}
+    assert suitability.lead_checks_many([], today=TODAY) == {}
+    with pytest.raises(NotFound):
+        suitability.lead_checks_many([ids[0], 999_999], today=TODAY)
+    db = Lead._meta.database  # a code the field would refuse to write, stored behind its back
+    db.execute_sql(f'UPDATE "lead" SET "contact_channel" = {db.param} WHERE "id" = {db.param}', ["pigeon", ids[1]])
+    with pytest.raises(ValidationError):
+        suitability.lead_checks_many(ids, today=TODAY)
