@@ -42,6 +42,7 @@ KIND_FRAUD = "fraud"
 KIND_ESCALATION = "escalation"
 KINDS = (KIND_FRAUD, KIND_ESCALATION, KIND_OPPORTUNITY)  # output order: the most urgent first
 ESCALATION_PREFIX = "escalation:"
+ESCALATION_GROUP = 3  # the escalation file's own ``exclude`` list (opportunities are group 1, fraud 2)
 
 
 # --- results --------------------------------------------------------------------------------------
@@ -428,9 +429,11 @@ def _rule(source: _Source, kind: str, entry: dict[str, Any], index: int, rule_id
 def _load_escalation(path: Path) -> list[_Loaded]:
     """complaint_escalation.toml (shared with crm.services.cases): one rule per [[phrase]]."""
     source, data = _read(path, "phrase")
-    unknown = sorted(set(data) - {"phrase"})
+    unknown = sorted(set(data) - {"phrase", "exclude"})
     if unknown:
         raise source.error("unknown_key", _top_line(source, unknown[0]), field=unknown[0])
+    file_exclude = tuple(dict.fromkeys(
+        fold(x) for x in _strings(source, data.get("exclude"), "exclude", _top_line(source, "exclude"), None)))
     out = []
     seen: dict[str, int | None] = {}
     for index, entry in enumerate(data.get("phrase", [])):
@@ -457,7 +460,9 @@ def _load_escalation(path: Path) -> list[_Loaded]:
         info = RuleInfo(rule_id, KIND_ESCALATION, f"客户提到投诉升级关键词「{text}」",
                         f"Complaint escalation phrase \u201c{text}\u201d", priority=priority.value, phrases=(text,),
                         file=source.file, line=line)
-        out.append((_Rule(rule_id, KIND_ESCALATION, info, None, ()), (fold(text),), (), line))
+        rule = _Rule(rule_id, KIND_ESCALATION, info, None, ())
+        rule.group, rule.shared_exclude = ESCALATION_GROUP, file_exclude
+        out.append((rule, (fold(text),), (), line))
     return out
 
 

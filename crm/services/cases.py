@@ -166,12 +166,16 @@ def escalation_phrases(path: Path | None = None) -> tuple[tuple[str, CasePriorit
 
 
 def find_escalation(text: str) -> tuple[CasePriority | None, tuple[str, ...]]:
-    """The highest priority the text asks for and the phrases found."""
-    folded = identifiers.to_halfwidth(text or "").lower()
-    hits = [(p, prio) for p, prio in escalation_phrases() if p in folded]
+    """The highest priority the text asks for and the phrases found (the detector's escalation findings: the
+    file's ``exclude`` list keeps "已告知客户可向12378反映" — the agent naming further channels — out)."""
+    from crm.detection import KIND_ESCALATION, default_detector
+
+    hits = [f for f in default_detector().detect(text or "") if f.kind == KIND_ESCALATION]
     if not hits:
         return None, ()
-    return max((prio for _, prio in hits), key=_PRIORITY_RANK.__getitem__), tuple(p for p, _ in hits)
+    priorities = [CasePriority(f.priority or CasePriority.URGENT) for f in hits]
+    phrases = tuple(f.rule.removeprefix("escalation:") for f in hits)
+    return max(priorities, key=_PRIORITY_RANK.__getitem__), phrases
 
 
 def _raise_priority(actor: StaffUser, case: ComplaintCase, text: str, ts: dt.datetime) -> dict:

@@ -587,3 +587,16 @@ def test_unreadable_file(tmp_path):
     with pytest.raises(RulesError) as caught:
         Detector.load(opportunities=tmp_path / "missing.toml")
     assert caught.value.details["reason"] == "unreadable"
+
+
+def test_telling_the_customer_their_further_channels_is_not_an_escalation():
+    from crm.services import cases
+
+    told = "已处理。已告知客户如对处理结果不满意，可向银行业消费者权益保护部门或12378热线反映。"
+    threat = "客户称要拨打12378投诉。" + told
+    detect = detection.detect
+    assert [f for f in detect(told) if f.kind == "escalation"] == []
+    assert cases.find_escalation(told) == (None, ())
+    hits = [f for f in detect(threat) if f.kind == "escalation"]
+    assert [f.evidence.text for f in hits] == ["12378"] and hits[0].evidence.start == 6
+    assert cases.find_escalation(threat)[1] == ("12378",)
