@@ -54,7 +54,6 @@ MESSAGES = {
     "out_of_range": "{field} must be between {min} and {max}",
     "invalid_choice": "{field}: {value!r} is not one of the allowed values",
     "role_required": "this needs the {role} role; ask an administrator",
-    "nothing_to_export": "no lead may be exported now ({skipped} skipped: {codes}); nothing was written",
     "leads_changed": "{changed} leads changed while the file was written; nothing was recorded and no file left",
     "missing_column": "{file} has no {column!r} column (header row 1)",
     "duplicate_column": "{file} has the column {column!r} twice (header row 1)",
@@ -62,9 +61,41 @@ MESSAGES = {
 }
 # Codes about a file: the message says where (file, line, rule or product) and why.
 FILE_ERRORS = {"bad_rules": "rule", "bad_catalogue": "product"}
+# What a file error leaves behind: a bad catalogue stops the sync before any change; a bad rules file only
+# stops whatever needed the rules (``crm detect`` changes nothing anyway), so it claims nothing.
+FILE_ERROR_TAILS = {"bad_catalogue": "; nothing was changed"}
+NOT_BLOCKS = ("not_new", "not_found")  # skip codes of explicitly chosen leads that are not blocks
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _counts_text(counts: dict[str, int]) -> str:
+    return ", ".join(f"{code} {n}" for code, n in counts.items())
+
+
+def _nothing_to_export(details: dict[str, Any]) -> str:
+    """nothing new to export: 200 new leads are blocked (no_marketing_consent 120, …); …"""
+    counts = details.get("counts")
+    if not isinstance(counts, dict):
+        counts = {code: 0 for code in details.get("codes") or ()}
+    blocked = {code: n for code, n in counts.items() if code not in NOT_BLOCKS}
+    others = {code: n for code, n in counts.items() if code in NOT_BLOCKS}
+    total = sum(blocked.values())
+    if blocked:
+        head = (f"nothing new to export: {_plural(total, 'new lead is', 'new leads are')} blocked "
+                f"({_counts_text(blocked)})")
+    else:
+        head = "nothing new to export: there is no new lead"
+    if others:
+        head += f"; not exported: {_counts_text(others)}"
+    return head + "; leads already handed over are not exported again"
 
 
 def describe(error: CrmError) -> str:
+    if error.code == "nothing_to_export":
+        return _nothing_to_export(error.details)
     if error.code in FILE_ERRORS:
         d = error.details
         where = [str(d.get("file", "?"))]
@@ -75,7 +106,7 @@ def describe(error: CrmError) -> str:
             where.append(f"{item} {d[item]}")
         extra = {k: v for k, v in d.items() if k not in ("file", "line", item, "reason") and v is not None}
         tail = f" ({', '.join(f'{k}: {v}' for k, v in sorted(extra.items()))})" if extra else ""
-        return f"{', '.join(where)}: {d.get('reason', error.code)}{tail}; nothing was changed"
+        return f"{', '.join(where)}: {d.get('reason', error.code)}{tail}{FILE_ERROR_TAILS.get(error.code, '')}"
     template = MESSAGES.get(error.code)
     if template is None:
         return str(error)
@@ -153,13 +184,30 @@ def main(argv: list[str] | None = None, gui: Gui | None = None) -> int:
                    data_dir / "logs" if args.command is None else None)
     db_url = settings.resolve_db_url(args.db_url)
     try:
-        return _dispatch(args, data_dir, db_url, gui)
+        code = _dispatch(args, data_dir, db_url, gui)
+        if args.command is not None:
+            sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return code
+    except BrokenPipeError:  # `crm import … | head`: the reader left; say nothing more
+        _silence_stdout()
+        return 141  # 128 + SIGPIPE, as a shell reports a writer whose reader closed the pipe
     except CrmError as exc:
         print(f"crm: error: {describe(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("crm: interrupted", file=sys.stderr)
         return 130
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's final flush does not fail again and print
+    "Exception ignored … BrokenPipeError"."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):  # no real file behind stdout (tests, embedded)
+        pass
 
 
 def _dispatch(args: argparse.Namespace, data_dir: Path, db_url: str | None, gui: Gui | None) -> int:
@@ -225,10 +273,14 @@ def _dispatch(args: argparse.Namespace, data_dir: Path, db_url: str | None, gui:
 
 def _detect(args: argparse.Namespace) -> int:
     from crm import detection
+    from crm.services import products
 
     files = {name: Path(getattr(args, name)) if getattr(args, name) else None
              for name in ("opportunities", "fraud", "escalation")}
-    detector = (detection.Detector.load(**files) if any(files.values()) else detection.default_detector())
+    # Rule maintainers' check: every product code a rule suggests must be in the catalogue (RulesError
+    # unknown_product). The app's default detector skips this to start fast.
+    codes = {spec.code for spec in products.load_catalogue()}
+    detector = detection.Detector.load(**files, products=codes)
     text = sys.stdin.read()
     findings = detector.detect(text)
     if args.json:
@@ -248,12 +300,15 @@ def _export_leads(args: argparse.Namespace) -> int:
     fmt = args.format or "csv"
     if fmt not in ("csv", "xlsx"):
         raise ValidationError("invalid_choice", field="--format", value=fmt)
-    leads.recheck_leads()  # consent or a rating may have changed since the leads were made
-    result = lead_export.export_leads(current_staff(), Path(args.out), fmt=fmt, profile=args.profile,
+    actor = current_staff()
+    leads.recheck_leads(actor)  # consent or a rating may have changed since the leads were made
+    result = lead_export.export_leads(actor, Path(args.out), fmt=fmt, profile=args.profile,
                                       bom=not args.no_bom, recipient=args.recipient, purpose=args.purpose)
     print(f"{result.row_count} leads written to {result.path} (batch {result.batch_id}, sha256 {result.sha256})")
-    for lead_id, code in result.skipped:
-        print(f"skipped lead {lead_id}: {code}", file=sys.stderr)
+    if result.skipped:  # one line, not one per lead
+        counts = lead_export.skip_counts(result.skipped)
+        print(f"skipped {_plural(len(result.skipped), 'lead', 'leads')} still blocked: {_counts_text(counts)}",
+              file=sys.stderr)
     return 0
 
 

@@ -13,7 +13,10 @@ Matching runs on a folded copy of the text: full-width letters and digits half-w
 traditional characters simplified (OpenCC t2s, one character at a time so that positions survive). Evidence
 offsets point into the ORIGINAL text: ``evidence.text == text[evidence.start:evidence.end]`` always.
 
-Per-rule exclusions (and a file-wide ``exclude`` list) cancel a hit when they occur in the same sentence.
+Per-rule exclusions (and a file-wide ``exclude`` list) cancel a hit when they occur in the same sentence;
+for fraud rules only in the same CLAUSE (cut also at ，,、：: and …), and the detector then goes on to the
+rule's later matches (overlapping regex matches included): "已提醒客户验证码不要告诉任何人，但客户已经把验证码告诉
+对方了" is fraud. A missed fraud costs far more than a false alarm.
 Regular expressions are allowed where a phrase is not enough; each needs ``anchors``, literals that must be
 found first, so no regex runs over a text that cannot match. A fraud finding suppresses every opportunity
 finding of the text (never turn such an interaction into a lead); escalation findings are always returned.
@@ -469,6 +472,8 @@ def _load_escalation(path: Path) -> list[_Loaded]:
 # --- detector -------------------------------------------------------------------------------------
 
 _SENTENCE_CUT = re.compile(r"[;；。!！?？\n]|\.(?![0-9a-z])")
+# Fraud exclusions reach no further than the clause: "对方说是反诈宣传，让客户开屏幕共享" is still fraud.
+_CLAUSE_CUT = re.compile(r"[，,、:：;；。!！?？\n…]|\.(?![0-9a-z])")
 # Greedy: matched on [window start, phrase start) it ends just after the window's last clause separator.
 _LAST_CLAUSE_CUT = re.compile(r"(?s:.*)(?:[，,、:：;；。!！?？\n]|\.(?![0-9a-z]))")
 _PHRASE, _ANCHOR, _EXCLUDE = 0, 1, 2
@@ -591,10 +596,17 @@ class Detector:
         matched: dict[int, list[tuple[int, int]]] = {}  # regex matches, kept apart from the phrase hits
         if anchored:
             for index in dict.fromkeys(anchored):
-                for rx in rules[index].regex:
-                    matched.setdefault(index, []).extend(m.span() for m in rx.finditer(norm) if m.end() > m.start())
+                rule = rules[index]
+                # A fraud rule with an exclusion in the text: every match, overlapping ones too, so that one
+                # cancelled by an exclusion in its clause does not hide a later one in another clause.
+                every = (rule.kind == KIND_FRAUD and excluders is not None
+                         and (index in excluders or -rule.group in excluders))
+                for rx in rule.regex:
+                    spans = _all_matches(rx, norm) if every else [m.span() for m in rx.finditer(norm)]
+                    matched.setdefault(index, []).extend(span for span in spans if span[1] > span[0])
         dominated = _dominated(candidates) if overlap and len(candidates) > 1 else None
         sentence_cuts: list[int] | None = None
+        clause_cuts: list[int] | None = None
         found: list[tuple[_Rule, int, int]] = []
         has_fraud = False
         order = sorted(candidates.keys() | matched.keys()) if matched else sorted(candidates)
@@ -614,10 +626,16 @@ class Detector:
                 against = excluders.get(index, []) + excluders.get(-rule.group, [])
             for start, end in spans:
                 if against:
-                    if sentence_cuts is None:
-                        sentence_cuts = [m.start() for m in _SENTENCE_CUT.finditer(norm)]
-                    if _excluded(start, end, against, sentence_cuts, size):
-                        continue
+                    if rule.kind == KIND_FRAUD:
+                        if clause_cuts is None:
+                            clause_cuts = [m.start() for m in _CLAUSE_CUT.finditer(norm)]
+                        cuts = clause_cuts
+                    else:
+                        if sentence_cuts is None:
+                            sentence_cuts = [m.start() for m in _SENTENCE_CUT.finditer(norm)]
+                        cuts = sentence_cuts
+                    if _excluded(start, end, against, cuts, size):
+                        continue  # try the rule's next match
                 if rule.negation is not None and _negated(norm, start, rule.negation):
                     continue
                 found.append((rule, start, end))
@@ -675,8 +693,19 @@ def _dominated(candidates: dict[int, list[tuple[int, int]]]) -> set[tuple[tuple[
             if other != index and s <= span[0] and span[1] <= e and e - s > span[1] - span[0]}
 
 
+def _all_matches(rx: re.Pattern[str], norm: str) -> list[tuple[int, int]]:
+    """Every match of ``rx``, one per start position (finditer's matches do not overlap)."""
+    out = []
+    pos = 0
+    while (m := rx.search(norm, pos)) is not None:
+        out.append(m.span())
+        pos = m.start() + 1
+    return out
+
+
 def _excluded(start: int, end: int, against: list[tuple[int, int]], cuts: list[int], size: int) -> bool:
-    """An exclusion phrase in the sentence of the hit [start, end)."""
+    """An exclusion phrase in the sentence (``cuts``: sentence or clause ends) of the hit [start, end); a hit
+    spanning several takes them all."""
     i = bisect.bisect_left(cuts, start)
     left = cuts[i - 1] + 1 if i else 0
     j = bisect.bisect_left(cuts, end)

@@ -51,6 +51,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("cases.further_extension_days", int, 30, "team"),
     Option("cases.repeat_window_days", int, 30, "team"),
     Option("followups.max_attempts", int, 3, "team"),
+    Option("leads.fraud_block_days", int, 30, "team"),  # a fraud escalation blocks every lead of the customer
     Option("followups.low_score_max", int, 2, "team"),
     Option("followups.escalation_hours", int, 1, "team"),
 )

@@ -2,9 +2,10 @@
 
 Each profile writes only the columns the receiving side needs (our generic sheet in Chinese, a Salesforce
 lead import, a HubSpot contact import). Identifiers leave masked (mobile 138****5678), free text goes through
-the identifier masker and loses anything that looks like authentication data (C3), and every cell that a
-spreadsheet could take for a formula (leading = + - @, tab, CR) is prefixed with a quote (crm.exports.sheets
-writes the files).
+the identifier masker and loses anything that looks like authentication data (C3). A lead a supervisor let
+through carries the override ("主管放行：<blocks>（<reason>）", masked) in its flags column or description.
+Every cell that a spreadsheet could take for a formula (leading = + - @, tab, CR) is prefixed with a quote
+(crm.exports.sheets writes the files).
 
 The file is streamed: lead ids first, then rows a chunk at a time, each chunk re-checked for suitability and
 consent (suitability.lead_checks_many: a lead no longer exportable is skipped with its check code) and written
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from crm.services.leads import LeadFilter
 
 __all__ = ["PROFILES", "XLSX_OPTIONS", "ExportResult", "LeadRecord", "Profile", "export_leads", "neutralise",
-           "split_name", "write_rows"]
+           "skip_counts", "split_name", "write_rows"]
 
 ENTITY = "export_batch"
 CHUNK = 1000  # ids per row query: one round trip per thousand leads, bounded memory
@@ -83,6 +84,8 @@ class LeadRecord(NamedTuple):
     dual_recording: bool
     flags: tuple[str, ...]  # non-blocking check codes
     note: str  # what the customer said (evidence), identifiers masked, no authentication data
+    override_codes: tuple[str, ...] = ()  # the blocks a supervisor let through ("" codes: never overridden)
+    override_reason: str = ""  # the supervisor's reason, identifiers masked, no authentication data
 
 
 CATEGORY_LABELS = {
@@ -108,8 +111,40 @@ FLAG_LABELS = {
 }
 
 
+BLOCK_LABELS = {
+    "zh": {"risk_rating_missing": "未做风险测评", "risk_assessment_expired": "风险测评已过期",
+           "risk_level_exceeded": "产品风险等级超出客户承受能力", "open_complaint": "存在未结投诉",
+           "no_marketing_consent": "未同意营销", "channel_refused": "拒绝该渠道营销", "do_not_disturb": "免打扰",
+           "fraud_flagged": "反诈预警", "product_inactive": "产品已停售"},
+    "en": {"risk_rating_missing": "No risk rating", "risk_assessment_expired": "Risk assessment expired",
+           "risk_level_exceeded": "Product risk above the customer's rating", "open_complaint": "Open complaint",
+           "no_marketing_consent": "No marketing consent", "channel_refused": "Channel refused",
+           "do_not_disturb": "Do not disturb", "fraud_flagged": "Fraud warning",
+           "product_inactive": "Product not on sale"},
+}
+
+
 def _labels(table: dict[str, str], codes: Iterable[str], sep: str) -> str:
     return sep.join(table.get(c, c) for c in codes)
+
+
+def _override_zh(r: LeadRecord) -> str:
+    """主管放行：<rules>（<reason>）, or "" when no supervisor overrode a block of the lead."""
+    if not r.override_codes:
+        return ""
+    text = "主管放行：" + _labels(BLOCK_LABELS["zh"], r.override_codes, "、")
+    return text + (f"（{r.override_reason}）" if r.override_reason else "")
+
+
+def _override_en(r: LeadRecord) -> str:
+    if not r.override_codes:
+        return ""
+    text = "Supervisor override: " + _labels(BLOCK_LABELS["en"], r.override_codes, "; ")
+    return text + (f" ({r.override_reason})" if r.override_reason else "")
+
+
+def _join(sep: str, *parts: str) -> str:
+    return sep.join(p for p in parts if p)
 
 
 @dataclass(frozen=True)
@@ -126,13 +161,16 @@ def _generic(r: LeadRecord) -> tuple[str, ...]:
     zh_cat, zh_ch, zh_flag = CATEGORY_LABELS["zh"], CHANNEL_LABELS["zh"], FLAG_LABELS["zh"]
     return (str(r.lead_id), r.created, r.product_code, r.product_name_zh, zh_cat.get(r.category, r.category),
             r.customer_name, r.mobile_masked, zh_ch.get(r.channel, r.channel), r.referrer,
-            "是" if r.dual_recording else "否", _labels(zh_flag, r.flags, "、"), r.note, "", "", "", "")
+            "是" if r.dual_recording else "否", _join("；", _labels(zh_flag, r.flags, "、"), _override_zh(r)), r.note,
+            "", "", "", "")
 
 
 def _description(r: LeadRecord) -> str:
     parts = [f"{r.product_name_en or r.product_name_zh} ({r.product_code})"]
     if r.flags:
         parts.append("Flags: " + _labels(FLAG_LABELS["en"], r.flags, "; "))
+    if r.override_codes:
+        parts.append(_override_en(r))
     if r.note:
         parts.append("Customer said: " + r.note)
     return "\n".join(parts)
@@ -151,7 +189,7 @@ def _hubspot(r: LeadRecord) -> tuple[str, ...]:
     return (str(r.lead_id), given, surname, r.mobile_masked, "NEW", "lead", r.product_code,
             r.product_name_en or r.product_name_zh, CATEGORY_LABELS["en"].get(r.category, r.category),
             CHANNEL_LABELS["en"].get(r.channel, r.channel), r.referrer, "true" if r.dual_recording else "false",
-            r.created, _labels(FLAG_LABELS["en"], r.flags, "; "), r.note)
+            r.created, _join("; ", _labels(FLAG_LABELS["en"], r.flags, "; "), _override_en(r)), r.note)
 
 
 # The generic sheet ends with the four columns sales fill in and send back (crm.imports.lead_outcomes reads
@@ -369,6 +407,7 @@ class _Fetched(NamedTuple):
     customer_name: str
     evidence: str | None
     phone: str | None  # the number for sales: a mobile before other kinds, the primary first, then the oldest
+    override_reason: str | None
 
 
 class _Product(NamedTuple):
@@ -389,7 +428,8 @@ def _chunk_query() -> peewee.ModelSelect:
                        CustomerPhone.is_primary.desc(), CustomerPhone.id).limit(1))
     return (Lead.select(Lead.id, Lead.created_at, Lead.state, Lead.block_reason, Lead.override_by,
                         Lead.override_codes, Lead.product, Lead.referred_by, Lead.contact_channel, Lead.flags,
-                        Lead.dual_recording_required, Customer.name, Opportunity.evidence_text, phone)
+                        Lead.dual_recording_required, Customer.name, Opportunity.evidence_text, phone,
+                        Lead.override_reason)
             .join(Customer, on=(Lead.customer == Customer.id))
             .switch(Lead).join(Opportunity, peewee.JOIN.LEFT_OUTER, on=(Lead.opportunity == Opportunity.id))
             .where(_ids_in(Lead.id)))
@@ -462,9 +502,15 @@ class _Rows:
             created = self._date(r.created_at)
         evidence = r.evidence
         note = _clean_note(evidence, self.policy)
+        override_codes: tuple[str, ...] = ()
+        reason = ""
+        if r.override_by is not None:  # the override travels with the lead: which blocks, and why
+            override_codes = _flag_codes(r.override_codes) or ((r.block_reason,) if r.block_reason else ())
+            reason = " ".join(_clean_note(r.override_reason, self.policy).split())
         return LeadRecord(r.id, created, p.code, p.name_zh, p.name_en or "", p.category, r.customer_name,
                           self.mobile(r.phone), r.contact_channel or "", referrer,
-                          bool(r.dual_recording_required or p.dual_recording), flags, note)
+                          bool(r.dual_recording_required or p.dual_recording), flags, note, override_codes,
+                          reason)
 
     def _date(self, created: str) -> str:
         """The bank's local date of a stored UTC instant, computed once per hour of the day."""
@@ -496,9 +542,10 @@ def export_leads(actor: StaffUser, path: Path | str, *, fmt: str, profile: str,
                  recipient: str, purpose: str, today: dt.date | None = None) -> ExportResult:
     """Write the exportable new leads (``lead_ids``, else those matching ``f``, else every new lead) to ``path``.
 
-    Raises ValidationError for a bad format/profile/recipient/purpose and ``nothing_to_export`` (with the
-    skipped leads) when no lead may go out; ConflictError ``leads_changed`` when a lead left state ``new``
-    while the file was being written (nothing is recorded then and no file is left).
+    Raises ValidationError for a bad format/profile/recipient/purpose and ``nothing_to_export`` when no lead may
+    go out (details: ``skipped`` how many, ``codes`` the check codes, ``counts`` {code: leads}, most first);
+    ConflictError ``leads_changed`` when a lead left state ``new`` while the file was being written (nothing is
+    recorded then and no file is left).
     """
     if not isinstance(actor, StaffUser):
         raise ValidationError("required", field="actor")
@@ -524,13 +571,21 @@ def export_leads(actor: StaffUser, path: Path | str, *, fmt: str, profile: str,
     try:
         if not exported:
             raise ValidationError("nothing_to_export", field="leads", skipped=len(skipped),
-                                  codes=sorted({code for _, code in skipped}))
+                                  codes=sorted({code for _, code in skipped}), counts=skip_counts(skipped))
         digest = _sha256(tmp)
         batch_id = _record_batch(actor, tmp, path, exported, digest, fmt_, prof, recipient, purpose, skipped)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return ExportResult(batch_id, path, len(exported), digest, skipped)
+
+
+def skip_counts(skipped: Iterable[tuple[int, str]]) -> dict[str, int]:
+    """{check code: leads skipped for it}, the most frequent first (ties by code)."""
+    counts: dict[str, int] = {}
+    for _, code in skipped:
+        counts[code] = counts.get(code, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 def _record_batch(actor: StaffUser, tmp: Path, path: Path, exported: array, digest: str, fmt: FileFormat,

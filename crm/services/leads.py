@@ -7,7 +7,8 @@
   detected, confirmed, dismissed, turned into leads and won, which is how the rules get tuned.
 * ``create_lead`` checks suitability and consent (crm.services.suitability) and stores the lead even when
   blocked, with the first blocking code; a supervisor may override the overridable blocks with a reason
-  (``override_block``). A lead from a fraud-flagged interaction is refused outright.
+  (``override_block``). A lead from a fraud-flagged interaction, or for a customer with a fraud escalation in
+  the last ``leads.fraud_block_days``, is refused outright.
 * Leads move through ``ALLOWED`` states (``set_state``); the referring agent is credited (``referred_by``).
 * The Leads view reads ``lead_ids`` (ids for a LeadFilter, allow-listed sorts) and ``lead_rows`` (one query per
   page, mobile masked); ``conversion_by_agent`` / ``conversion_by_rule`` report outcomes.
@@ -274,8 +275,10 @@ def _opportunities(actor: StaffUser, interaction: Interaction, found: dict[str, 
     known = {r for (r,) in Opportunity.select(Opportunity.rule_id)
              .where(Opportunity.interaction == interaction.id).tuples()}
     codes = {code for f in found.values() for code in (f.products or ())}
-    active = dict(Product.select(Product.code, Product.id)
-                  .where(Product.code.in_(list(codes)) & Product.active).tuples()) if codes else {}
+    active = {p.code: p for p in Product.select(Product.id, Product.code, Product.risk_level, Product.active)
+              .where(Product.code.in_(list(codes)) & Product.active)} if codes else {}
+    customer = Customer.get_or_none(Customer.id == interaction.customer_id)
+    today = dt.date.today()
     ids = []
     for rule, f in found.items():
         if rule[:RULE_ID_MAX] in known:
@@ -284,7 +287,12 @@ def _opportunities(actor: StaffUser, interaction: Interaction, found: dict[str, 
             category = ProductCategory(f.category)
         except ValueError:
             continue  # a rule naming a category this build does not know: nothing sensible to store
-        product = next((active[c] for c in (f.products or ()) if c in active), None)
+        # the first suggestion the customer may be offered (suitability.pick_product), not merely the first
+        # on sale: a 76-year-old C2 customer's fund opportunity is not tied to an R4 index fund
+        offered = [active[c] for c in dict.fromkeys(f.products or ()) if c in active]
+        chosen = (suitability.pick_product(customer, offered, today) if customer is not None
+                  else (offered[0] if offered else None))
+        product = chosen.id if chosen is not None else None
         row = Opportunity.create(created_at=interaction.ts or now_utc(), updated_at=now_utc(),
                                  customer=interaction.customer_id, interaction=interaction.id,
                                  rule_id=rule[:RULE_ID_MAX],
@@ -402,9 +410,9 @@ def create_lead(actor: StaffUser, *, customer_id: int, product_id: int, channel:
 
     Checked first: a blocked lead is still stored (``block_reason`` = the first blocking code) so a supervisor
     can look at it; it cannot go to sales unless overridden. Refused outright (ValidationError): a lead from
-    a fraud-flagged interaction (``fraud_flagged``), a dismissed or another customer's opportunity, a second
-    open lead for the same customer and product (``duplicate_lead``). A detected opportunity the lead comes
-    from is confirmed by it."""
+    a fraud-flagged interaction or for a customer with a recent fraud escalation (``fraud_flagged``), a
+    dismissed or another customer's opportunity, a second open lead for the same customer and product
+    (``duplicate_lead``). A detected opportunity the lead comes from is confirmed by it."""
     channel = suitability.channel_of(channel)
     customer = Customer.get_or_none(Customer.id == customer_id)
     if customer is None:
@@ -424,7 +432,10 @@ def create_lead(actor: StaffUser, *, customer_id: int, product_id: int, channel:
     checks = suitability.check(customer, product, channel, today=today,
                                interaction_id=opp.interaction_id if opp else None)
     blocks, flags = suitability.blocking(checks), suitability.flags(checks)
-    if any(c.code == CheckCode.FRAUD_FLAGGED for c in blocks):
+    fraud = next((c for c in blocks if c.code == CheckCode.FRAUD_FLAGGED), None)
+    if fraud is not None:  # on the interaction, or a recent fraud escalation of the customer: never a lead
+        if "customer_id" in fraud.details:
+            raise ValidationError(CheckCode.FRAUD_FLAGGED, field="customer_id", **fraud.details)
         raise ValidationError(CheckCode.FRAUD_FLAGGED, field="opportunity_id",
                               interaction_id=opp.interaction_id if opp else None)
     duplicate = (Lead.select(Lead.id).where((Lead.customer == customer.id) & (Lead.product == product.id)

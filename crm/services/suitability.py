@@ -5,12 +5,15 @@
 translates; ``details`` says why (rating and level, the channel, the open cases…).
 
 Blocks a supervisor may override with a reason (the judgement is the supervisor's, and audited): the risk
-rating missing or expired, the product above the customer's rating, an open complaint. Blocks nobody may
-override, because the fix is elsewhere or the law forbids it: fraud on the interaction the lead came from
-(反诈: never turn such an interaction into a lead), an inactive product (nothing to sell; an administrator
-reactivates it), and every consent block — no marketing consent, the channel refused, do-not-disturb — since a
-lead without consent must not reach sales and a refused channel must not be used again (PIPL / PBOC rules):
-record the customer's consent instead, or pick a channel they agreed to.
+rating missing or expired, an open complaint. Blocks nobody may override, because the fix is elsewhere or the
+law forbids it: fraud (反诈: never turn such an interaction into a lead) — on the interaction the lead came
+from, or any fraud escalation of the customer within ``leads.fraud_block_days`` (default 30) —, the product
+above the customer's rating (a Cn customer may be offered up to Rn only: renew the questionnaire or pick
+another product; ``max_level`` / ``rank_products`` / ``pick_product`` help choose one), an inactive product
+(nothing to sell; an administrator reactivates it), and every consent block — no marketing consent, the
+channel refused, do-not-disturb — since a lead without consent must not reach sales and a refused channel
+must not be used again (PIPL / PBOC rules): record the customer's consent instead, or pick a channel they
+agreed to.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from crm import identifiers
 from crm.codes import CaseStatus, ConsentChannel, ConsentPurpose, EscalationKind, RiskRating
 from crm.errors import NotFound, ValidationError
 from crm.models import ComplaintCase, Consent, Customer, Escalation, Interaction, Lead, Opportunity, Product
+from crm.models.fields import format_utc
 from crm.services.options import option
 
 
@@ -53,13 +57,14 @@ BLOCKING_CODES = frozenset({
 })
 NOT_OVERRIDABLE = frozenset({
     CheckCode.FRAUD_FLAGGED, CheckCode.PRODUCT_INACTIVE, CheckCode.DO_NOT_DISTURB, CheckCode.CHANNEL_REFUSED,
-    CheckCode.NO_MARKETING_CONSENT,
+    CheckCode.NO_MARKETING_CONSENT, CheckCode.RISK_LEVEL_EXCEEDED,
 })
 QUIET_CHANNELS = frozenset({ConsentChannel.PHONE, ConsentChannel.SMS})  # what do-not-disturb rules out
 OPEN_CASE_STATUSES = tuple(s for s in CaseStatus if s not in (CaseStatus.RESOLVED, CaseStatus.CLOSED))
 UNRATED_MAX_LEVEL = 1  # without a valid questionnaire only R1 products may be suggested
 ELDERLY_CARE_LEVEL = 3  # elderly customer + R3 and above: extra care
 HIGH_RISK_LEVEL = 4  # R4, R5
+FRAUD_WINDOW_OPTION = "leads.fraud_block_days"  # a fraud escalation blocks every lead of the customer this long
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,63 @@ def interaction_fraud(interaction_id: int | None) -> bool:
         (Escalation.interaction == interaction_id) & (Escalation.kind == EscalationKind.FRAUD)).exists()
 
 
+def fraud_window_start(today: dt.date) -> dt.datetime:
+    """The first instant (UTC) a fraud escalation still blocks every lead of its customer on ``today``."""
+    days = max(0, int(option(FRAUD_WINDOW_OPTION)))
+    return dt.datetime.combine(today - dt.timedelta(days=days), dt.time(), tzinfo=dt.UTC)
+
+
+def customer_fraud(customer_id: int, today: dt.date) -> bool:
+    """A fraud escalation for the customer (on any interaction, or raised by hand) within the window."""
+    return Escalation.select().where(
+        (Escalation.customer == customer_id) & (Escalation.kind == EscalationKind.FRAUD)
+        & (Escalation.ts >= fraud_window_start(today))).exists()
+
+
+def _customer_fraud_block(customer_id: int) -> Check:
+    return _block(CheckCode.FRAUD_FLAGGED, customer_id=customer_id, days=max(0, int(option(FRAUD_WINDOW_OPTION))))
+
+
+def max_level(customer: Customer | int, today: dt.date | None = None) -> int:
+    """The highest product risk level (1-5) the customer may be offered: Rn for a valid Cn rating, R1 when the
+    rating is missing or its questionnaire expired."""
+    cust = _customer(customer)
+    today = today or dt.date.today()
+    if cust.risk_rating is None or cust.risk_expires_on is None or cust.risk_expires_on < today:
+        return UNRATED_MAX_LEVEL
+    return int(str(RiskRating(cust.risk_rating))[1:])
+
+
+def rank_products(customer: Customer | int, products: Iterable[Product], today: dt.date | None = None
+                  ) -> list[Product]:
+    """``products`` in the order to offer them: active and within ``max_level`` first, then by risk level
+    (lowest first; for an elderly customer that puts the ones below R3 first too), the given order breaking
+    ties."""
+    cust = _customer(customer)
+    today = today or dt.date.today()
+    allowed = max_level(cust, today)
+    return sorted(products, key=lambda p: (not (p.active and int(p.risk_level) <= allowed), int(p.risk_level)))
+
+
+def pick_product(customer: Customer | int, products: Sequence[Product], today: dt.date | None = None
+                 ) -> Product | None:
+    """The product to tie a detected opportunity to, from a rule's suggestions in the rule's order: the first
+    active one the customer may be offered (for an elderly customer one below R3 when there is one), else the
+    first active one (the lead will then say why it is blocked), else None."""
+    active = [p for p in products if p.active]
+    if not active:
+        return None
+    cust = _customer(customer)
+    today = today or dt.date.today()
+    allowed = max_level(cust, today)
+    suitable = [p for p in active if int(p.risk_level) <= allowed]
+    if is_elderly(cust, today):
+        gentle = [p for p in suitable if int(p.risk_level) < ELDERLY_CARE_LEVEL]
+        if gentle:
+            return gentle[0]
+    return suitable[0] if suitable else active[0]
+
+
 def check(customer: Customer | int, product: Product | int, channel: str, *, today: dt.date | None = None,
           interaction_id: int | None = None) -> list[Check]:
     """Everything that stands in the way of (blocks) or needs care for (flags) suggesting ``product`` to
@@ -146,6 +208,8 @@ def check(customer: Customer | int, product: Product | int, channel: str, *, tod
     blocks: list[Check] = []
     if interaction_fraud(interaction_id):
         blocks.append(_block(CheckCode.FRAUD_FLAGGED, interaction_id=interaction_id))
+    elif customer_fraud(cust.id, today):
+        blocks.append(_customer_fraud_block(cust.id))
     if not prod.active:
         blocks.append(_block(CheckCode.PRODUCT_INACTIVE, product=prod.code))
     if cust.do_not_disturb and channel in QUIET_CHANNELS:
@@ -319,7 +383,8 @@ def _run_in(compiled: tuple, ids: Sequence[int]) -> list[tuple]:
 def _facts_query() -> Any:
     """Per lead: id, customer, product, channel, opportunity (as stored), the customer's facts, the latest
     marketing choice on the lead's channel, whether an open complaint exists, whether the interaction its
-    opportunity came from is flagged or escalated for fraud. Raw driver values: booleans may be 0/1, dates text."""
+    opportunity came from is flagged or escalated for fraud, the customer's latest fraud escalation (UTC text).
+    Raw driver values: booleans may be 0/1, dates text."""
     import peewee
 
     consent = (Consent.select(Consent.granted)
@@ -331,10 +396,13 @@ def _facts_query() -> Any:
     flagged = Interaction.select(Interaction.fraud_flag).where(Interaction.id == Opportunity.interaction)
     escalated = peewee.fn.EXISTS(Escalation.select(Escalation.id).where(
         (Escalation.interaction == Opportunity.interaction) & (Escalation.kind == EscalationKind.FRAUD)))
+    # the latest rather than "since": the window start is not a constant, and the compiled SQL is cached
+    latest_fraud = (Escalation.select(peewee.fn.MAX(Escalation.ts))
+                    .where((Escalation.customer == Lead.customer) & (Escalation.kind == EscalationKind.FRAUD)))
     return (Lead.select(Lead.id, Lead.customer, Lead.product, Lead.contact_channel, Lead.opportunity,
                         Customer.id, Customer.do_not_disturb, Customer.risk_rating, Customer.risk_expires_on,
                         Customer.birth_date, Customer.elderly_override, Opportunity.interaction,
-                        consent, cases, flagged, escalated)
+                        consent, cases, flagged, escalated, latest_fraud)
             .join(Customer, peewee.JOIN.LEFT_OUTER, on=(Lead.customer == Customer.id))
             .switch(Lead).join(Opportunity, peewee.JOIN.LEFT_OUTER, on=(Lead.opportunity == Opportunity.id))
             .where(_ids_slot(Lead.id)))
@@ -348,6 +416,8 @@ class _ManyChecks:
         years = int(option("elderly.age_years"))
         self.born_by = _born_by(today, years)
         self.born_by_text = self.born_by.isoformat()
+        self.fraud_since = format_utc(fraud_window_start(today))
+        self.fraud_days = max(0, int(option(FRAUD_WINDOW_OPTION)))
         self.facts = _compiled("facts", _facts_query)
         self.open_cases = _compiled("open_cases", lambda: (
             ComplaintCase.select(ComplaintCase.customer, ComplaintCase.id)
@@ -386,7 +456,7 @@ class _ManyChecks:
     def checks(self, row: tuple) -> list[Check]:
         """``check`` on one row of the facts query; same order, same details."""
         (_, customer_id, product_id, contact_channel, _, found_customer, do_not_disturb, rating, expires_on,
-         birth_date, elderly_override, interaction_id, consent, has_cases, flagged, escalated) = row
+         birth_date, elderly_override, interaction_id, consent, has_cases, flagged, escalated, latest_fraud) = row
         channel = self._channel(contact_channel)
         if found_customer is None:
             raise NotFound("not_found", entity="customer", id=customer_id)
@@ -398,6 +468,8 @@ class _ManyChecks:
         blocks: list[Check] = []
         if interaction_id is not None and (flagged or escalated):
             blocks.append(_block(CheckCode.FRAUD_FLAGGED, interaction_id=interaction_id))
+        elif latest_fraud is not None and str(latest_fraud) >= self.fraud_since:  # fixed-width UTC text
+            blocks.append(_block(CheckCode.FRAUD_FLAGGED, customer_id=customer_id, days=self.fraud_days))
         if not active:
             blocks.append(_block(CheckCode.PRODUCT_INACTIVE, product=code))
         if do_not_disturb and channel in QUIET_CHANNELS:

@@ -155,6 +155,8 @@ def test_export_leads_then_import_outcomes_round_trip(tmp_path, capsys, monkeypa
     code, out, err = run(base + ["export", "leads", "--format", "csv", "--out", str(out_file)], capsys)
     assert code == 0 and out_file.read_bytes().startswith(b"\xef\xbb\xbf")
     assert "leads written to" in out
+    skipped = [line for line in err.splitlines() if "skipped" in line]
+    assert len(skipped) <= 1 and "skipped lead " not in err  # one summary line, not one per lead
     with out_file.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     header, body = rows[0], rows[1:]
@@ -171,4 +173,83 @@ def test_export_leads_then_import_outcomes_round_trip(tmp_path, capsys, monkeypa
     code, out, err = run(base + ["import", "lead-outcomes", str(back)], capsys)
     assert code == 1
     code, out, err = run(base + ["export", "leads", "--format", "xlsx", "--out", str(tmp_path / "again.xlsx")], capsys)
-    assert code == 2 and "no lead may be exported now" in err and not (tmp_path / "again.xlsx").exists()
+    assert code == 2 and err.startswith("crm: error: nothing new to export: ")
+    assert not (tmp_path / "again.xlsx").exists()
+    assert "leads already handed over are not exported again" in err and "[" not in err and err.count("\n") == 1
+
+
+def test_detect_checks_product_codes_against_the_catalogue(tmp_path, capsys, monkeypatch):
+    import io
+
+    from crm import paths
+
+    text = paths.resource("rules", "opportunities.toml").read_text(encoding="utf-8")
+    assert '"FX-CASH"' in text
+    bad = tmp_path / "opp.toml"
+    bad.write_text(text.replace('"FX-CASH"', '"FX-NOPE"', 1), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO("出国"))
+    code, out, err = run(["detect", "--opportunities", str(bad)], capsys)
+    assert code == 2 and "unknown_product" in err and "FX-NOPE" in err and str(bad) in err
+    assert "nothing was changed" not in err  # detect changes nothing: no such claim for rules files
+    monkeypatch.setattr("sys.stdin", io.StringIO("出国"))
+    assert run(["detect"], capsys)[0] == 0  # the shipped rules name only catalogue products
+
+
+def test_file_errors_say_nothing_was_changed_only_for_the_catalogue():
+    from crm.errors import ValidationError
+
+    rules = cli.describe(ValidationError("bad_rules", file="r.toml", line=3, rule="opp.x", reason="bad_id"))
+    assert rules == "r.toml, line 3, rule opp.x: bad_id"
+    catalogue = cli.describe(ValidationError("bad_catalogue", file="p.toml", line=2, product="X", reason="syntax"))
+    assert catalogue.endswith("; nothing was changed")
+
+
+def test_nothing_to_export_counts_the_blocked_leads_per_reason():
+    from crm.errors import ValidationError
+
+    error = ValidationError("nothing_to_export", field="leads", skipped=200,
+                            codes=["channel_refused", "no_marketing_consent"],
+                            counts={"no_marketing_consent": 120, "channel_refused": 80})
+    assert cli.describe(error) == (
+        "nothing new to export: 200 new leads are blocked (no_marketing_consent 120, channel_refused 80); "
+        "leads already handed over are not exported again")
+    empty = ValidationError("nothing_to_export", field="leads", skipped=0, codes=[], counts={})
+    assert cli.describe(empty) == ("nothing new to export: there is no new lead; leads already handed over are "
+                                   "not exported again")
+
+
+def test_export_leads_rechecks_as_the_acting_staff_and_sums_up_the_skipped(tmp_path, capsys, monkeypatch):
+    from types import SimpleNamespace
+
+    from crm.exports import leads as lead_export
+    from crm.services import leads, staff
+
+    me = object()
+    seen = []
+    monkeypatch.setattr(staff, "current_staff", lambda: me)
+    monkeypatch.setattr(leads, "recheck_leads", lambda actor=None, *a, **kw: seen.append(actor) or 0)
+    skipped = [(1, "no_marketing_consent"), (2, "channel_refused"), (3, "no_marketing_consent")]
+    monkeypatch.setattr(lead_export, "export_leads", lambda actor, path, **kw: SimpleNamespace(
+        row_count=5, path=path, batch_id=7, sha256="ab", skipped=skipped))
+    args = cli.build_parser().parse_args(["export", "leads", "--out", str(tmp_path / "x.csv")])
+    assert cli._export_leads(args) == 0
+    out, err = capsys.readouterr()
+    assert seen == [me]
+    assert err == "skipped 3 leads still blocked: no_marketing_consent 2, channel_refused 1\n"
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    """`crm import … | head`: no traceback, no "Exception ignored", the shell's SIGPIPE status."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom crm import cli\n"
+              "def chatty(*a):\n    for _ in range(100000):\n        print('x' * 100)\n    return 0\n"
+              "cli._dispatch = chatty\nsys.exit(cli.main(['detect']))\n")
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.stderr.close()
+    code = proc.wait(timeout=60)
+    assert code == 141 and err == b"", err

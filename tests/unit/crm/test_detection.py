@@ -240,6 +240,64 @@ def test_an_exclusion_in_another_sentence_does_not(det):
     assert found[0].evidence.text == "索要短信验证码"
 
 
+# A fraud exclusion reaches only its own clause, and the rule's later matches are still tried: an agent's warning
+# or a scammer's reassurance next to the real request must not hide it (a miss costs far more than a false alarm).
+@pytest.mark.parametrize(("text", "rule"), [
+    ("客户想出国留学。对方自称银行说根本没有风险，让他把钱转到安全账户", "fraud.safe_account"),
+    ("客户存款到期，已提醒客户验证码不要告诉任何人，但客户已经把验证码告诉对方了", "fraud.verification_code"),
+    ("对方让客户切勿声张，把验证码告诉他", "fraud.verification_code"),
+    ("客户说收不到验证码，对方让他把验证码念给他", "fraud.verification_code"),
+    ("对方说是反诈宣传，让客户下载会议软件开屏幕共享", "fraud.screen_sharing"),
+    ("客户说对方冒充公安，让他转到安全账户，客户不知道根本没有安全账户这回事", "fraud.safe_account"),
+    ("客户说对方冒充公安，说他的卡涉案", "fraud.police_impersonation"),
+    ("对方冒充警察打来电话", "fraud.police_impersonation"),
+    ("客户接到冒充检察院的电话", "fraud.police_impersonation"),
+    ("对方说不要告诉任何人，把验证码给我", "fraud.verification_code"),
+    ("对方说切勿挂断电话，开启屏幕共享", "fraud.screen_sharing"),
+])
+def test_a_fraud_exclusion_cancels_only_its_own_clause(det, text, rule):
+    found = det.detect(text)
+    assert rule in rules_of(found, "fraud")
+    assert rules_of(found, "opportunity") == []  # fraud: never a lead
+    assert_evidence(text, found)
+
+
+@pytest.mark.parametrize("text", [
+    "已提醒客户：银行不会索要验证码。",
+    "已提醒客户，验证码不要告诉任何人。",
+    "已告知客户不存在所谓安全账户。",
+])
+def test_an_agents_pure_warning_stays_silent(det, text):
+    assert rules_of(det.detect(text), "fraud") == []
+
+
+def test_a_fraud_exclusion_in_a_file_only_cancels_its_clause(tmp_path):
+    det = load(tmp_path, fraud='exclude = ["提醒"]\n' + FRAUD_RULE)
+    assert det.detect("已提醒安全账户的事。") == []
+    assert rules_of(det.detect("已提醒客户，对方要他转到安全账户。")) == ["fraud.a"]
+    # opportunity exclusions still reach the whole sentence
+    assert "opp.study_abroad" not in rules_of(detection.detect("孩子留学已经回国了，在家"))
+
+
+def test_a_cancelled_regex_match_does_not_hide_an_overlapping_later_one(tmp_path):
+    fraud = textwrap.dedent("""
+        [[rule]]
+        id = "fraud.code"
+        regex = ['让[^。]{0,10}码']
+        anchors = ["码"]
+        exclude = ["别"]
+        explanation_zh = "x"
+        explanation_en = "x"
+        script_zh = "x"
+        script_en = "x"
+        """)
+    det = load(tmp_path, fraud=fraud)
+    # finditer alone gives one match, "让客户别说，让他读码" (cancelled by 别): the one after is tried too
+    found = det.detect("让客户别说，让他读码")
+    assert rules_of(found) == ["fraud.code"]
+    assert found[0].evidence.text == "让他读码"
+
+
 def test_a_phrase_inside_a_longer_phrase_of_another_rule_gives_way(det):
     # "外汇" sits inside "境外汇款": a remittance, not an FX purchase; "法院" inside "自称法院" is fraud.
     assert rules_of(det.detect("客户咨询境外汇款手续费")) == ["opp.cross_border_remittance"]

@@ -21,7 +21,7 @@ from crm.exports import leads as lead_export
 from crm.exports import sheets
 from crm.exports.leads import LeadRecord, neutralise, split_name, write_rows
 from crm.identifiers import mask_phone
-from crm.models import AuditLog, Consent, ExportBatch, Lead, Opportunity, Product, StaffUser
+from crm.models import AuditLog, Consent, Customer, ExportBatch, Lead, Opportunity, Product, StaffUser
 from crm.services import customers
 from crm.services.customers import NewCustomer
 
@@ -260,6 +260,31 @@ def test_hubspot_columns(w, tmp_path):
     assert (got["Lead Status"], got["Lifecycle Stage"]) == ("NEW", "lead")
 
 
+def test_an_override_travels_with_the_lead_masked(w, tmp_path):
+    """Sales must see that a supervisor let the lead through, which blocks and why; no identifier leaves."""
+    plain = lead(w, customer(w))
+    stale = customer(w, "钱七", "13700000004")
+    Customer.update(risk_expires_on=dt.date.today() - dt.timedelta(days=1)).where(Customer.id == stale).execute()
+    overridden = lead(w, stale, w.wm, block_reason="risk_assessment_expired", override_by=w.supervisor,
+                      override_reason="客户坚持，手机13912345678已回访，验证码 123456",
+                      override_codes="risk_assessment_expired")
+    export(w, tmp_path / "g.csv")
+    rows = {r[0]: r for r in read_csv(tmp_path / "g.csv")[1:]}
+    flags = rows[str(overridden)][10]
+    assert "主管放行：风险测评已过期（客户坚持，手机139****5678已回访" in flags
+    assert "13912345678" not in flags and "123456" not in flags
+    assert "主管放行" not in rows[str(plain)][10]
+    for profile, column in (("salesforce", "Description"), ("hubspot", "Lead Flags")):
+        Lead.update(state=LeadState.NEW, batch=None).where(Lead.id.in_([plain, overridden])).execute()
+        export(w, tmp_path / f"{profile}.csv", profile=profile)
+        header, *body = read_csv(tmp_path / f"{profile}.csv")
+        by_id = {r[0]: dict(zip(header, r, strict=True)) for r in body}
+        text = by_id[str(overridden)][column]
+        assert "Supervisor override: Risk assessment expired (客户坚持，手机139****5678已回访" in text
+        assert "13912345678" not in text and "123456" not in text
+        assert "Supervisor override" not in by_id[str(plain)][column]
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_formula_like_text_is_neutralised_in_the_file(w, tmp_path, fmt):
     cases = ["=1+1", "+8613812345678", "-5", "@SUM(A1)", "\tcmd", "\r=2"]
@@ -286,16 +311,21 @@ def test_leads_no_longer_exportable_are_skipped_with_their_code(w, tmp_path):
     withdrawn = lead(w, cid)
     Consent.create(customer=cid, purpose="marketing", channel="phone", granted=False, source="call")  # later
     blocked = lead(w, customer(w, "赵六", "13700000003"), block_reason="open_complaint")
-    over_rated = lead(w, customer(w, "钱七", "13700000004", rating="C1"), w.wm, block_reason="risk_level_exceeded",
+    stale = customer(w, "钱七", "13700000004")
+    Customer.update(risk_expires_on=dt.date.today() - dt.timedelta(days=1)).where(Customer.id == stale).execute()
+    overridden = lead(w, stale, w.wm, block_reason="risk_assessment_expired",
                       override_reason="客户坚持，已重新评估", override_by=w.supervisor,
-                      override_codes="risk_level_exceeded")
+                      override_codes="risk_assessment_expired")
+    # Cn up to Rn only: an override stored for it (an old one, or forged) lets nothing through
+    over_rated = lead(w, customer(w, "周九", "13700000006", rating="C1"), w.wm, block_reason="risk_level_exceeded",
+                      override_reason="客户坚持", override_by=w.supervisor, override_codes="risk_level_exceeded")
     handed = lead(w, customer(w, "孙八", "13700000005"), state=LeadState.HANDED_OVER)
 
     result = export(w, tmp_path / "s.csv")
     assert sorted(result.skipped) == sorted([(no_consent, "no_marketing_consent"), (withdrawn, "channel_refused"),
-                                             (blocked, "open_complaint")])
+                                             (blocked, "open_complaint"), (over_rated, "risk_level_exceeded")])
     exported = {int(r[0]) for r in read_csv(tmp_path / "s.csv")[1:]}
-    assert exported == {ok, over_rated} and result.row_count == 2
+    assert exported == {ok, overridden} and result.row_count == 2
     assert Lead.get_by_id(no_consent).state == LeadState.NEW and Lead.get_by_id(blocked).batch_id is None
     assert Lead.get_by_id(handed).batch_id is None
 
@@ -431,6 +461,14 @@ def test_lead_checks_many_equals_lead_checks_for_every_code(w):
             Escalation.create(interaction=opp.interaction_id, customer=cid, kind="fraud", created_by=w.agent)
         ids.append(Lead.create(customer=cid, product=w.cd, referred_by=w.agent, opportunity=opp,
                                contact_channel="phone").id)
+    # the customer's fraud escalation blocks the leads that did not come from it too, within the window
+    ids.append(lead(w, cid, w.wm))
+    at = dt.datetime.combine(today, dt.time(9), tzinfo=dt.UTC)
+    for name, phone, days_ago in (("褚十四", "13700000011", 29), ("卫十五", "13700000012", 31)):
+        cid = customer(w, name, phone)
+        Escalation.create(customer=cid, kind="fraud", created_by=w.agent, ts=at - dt.timedelta(days=days_ago))
+        Escalation.create(customer=cid, kind="complaint_escalation", created_by=w.agent, ts=at)
+        ids.append(lead(w, cid))  # blocked (raised by hand 29 days ago), then free (31 days ago)
     Lead.update(contact_channel="sms").where(Lead.id == ids[0]).execute()  # no consent on sms
 
     many = suitability.lead_checks_many(ids, today=today)
@@ -443,6 +481,9 @@ def test_lead_checks_many_equals_lead_checks_for_every_code(w):
             lead_id, today=today)], lead_id  # details in the same order too
         seen |= {c.code for c in got}
     assert seen == set(suitability.CheckCode)  # every check was exercised
+    fraud = [[c.details for c in many[i] if c.code == "fraud_flagged"] for i in ids[-5:]]
+    assert [list(d[0]) if d else [] for d in fraud] == [
+        ["interaction_id"], ["interaction_id"], ["customer_id", "days"], ["customer_id", "days"], []]
     # Lead rows alike, and as they are in memory when that differs from what is stored
     rows = list(Lead.select().where(Lead.id.in_(ids)).order_by(Lead.id))
     rows[1].contact_channel = "sms"

@@ -156,7 +156,7 @@ def _inactive(w):
 BLOCKS = [
     (_no_rating, "phone", "risk_rating_missing", True),
     (_expired, "phone", "risk_assessment_expired", True),
-    (_low_rating, "phone", "risk_level_exceeded", True),
+    (_low_rating, "phone", "risk_level_exceeded", False),  # Cn up to Rn only: no override (DOMAIN)
     (lambda w: None, "sms", "no_marketing_consent", False),
     (_refused, "phone", "channel_refused", False),
     (_dnd, "phone", "do_not_disturb", False),
@@ -193,6 +193,70 @@ def test_each_rule_blocks_the_lead_by_its_own_code(w, setup, channel, code, over
             leads.override_block(w.supervisor, lead.id, lead.version, "主管同意")
         assert (info.value.code, info.value.details["check"]) == ("not_overridable", code)
         assert lead_row(lead.id).override_by_id is None
+
+
+def test_a_customer_with_a_recent_fraud_escalation_gets_no_lead_at_all(w):
+    """Not only from the flagged interaction: from the next call's opportunity, or entered by hand."""
+    earlier = make_lead(w, "DEP-1Y")  # made before the fraud came to light
+    clean = opportunity(w)
+    scam = interaction(w, "对方让客户把钱转到安全账户")
+    leads.record_findings(w.agent, scam, detector=FakeDetector(
+        finding(scam.notes, "fraud", "fraud.safe_account", "安全账户")))
+    for kw in ({}, {"opportunity_id": clean.id}):
+        with pytest.raises(ValidationError) as info:
+            make_lead(w, "FX-CASH", **kw)
+        assert (info.value.code, info.value.details["field"]) == ("fraud_flagged", "customer_id")
+        assert info.value.details["customer_id"] == w.customer_id
+    assert Lead.select().count() == 1
+    lead = lead_row(earlier.lead_id)
+    checks = suitability.lead_checks(lead)
+    assert [str(c.code) for c in suitability.blocking(checks)] == ["fraud_flagged"]
+    assert not checks[0].overridable and not suitability.is_exportable(lead, checks)
+    with pytest.raises(ValidationError) as info:
+        leads.override_block(w.supervisor, lead.id, lead.version, "主管认为不是诈骗")
+    assert (info.value.code, info.value.details["check"]) == ("not_overridable", "fraud_flagged")
+    assert leads.recheck_leads(w.supervisor) == 1 and lead_row(lead.id).block_reason == "fraud_flagged"
+    # another customer is not affected
+    other = another_customer(w, "李四", "13700000001")
+    assert make_lead(w, "FX-CASH", customer_id=other).blocks == []
+
+
+@pytest.mark.parametrize(("rating", "age", "expected"), [
+    ("C2", 76, "FUND-BOND"),  # the tester's case: not FUND-IDX (R4), the rule's first product
+    ("C4", 76, "FUND-BOND"),  # elderly: below R3 when the rule has one
+    ("C5", 40, "FUND-IDX"),
+    ("C3", 40, "FUND-BOND"),
+    (None, 40, "FUND-MM"),  # unrated: R1 only
+    ("C1", 40, "FUND-MM"),
+])
+def test_an_opportunity_is_tied_to_a_product_the_customer_may_be_offered(w, rating, age, expected):
+    born = dt.date.today().replace(year=dt.date.today().year - age) - dt.timedelta(days=1)
+    Customer.update(risk_rating=rating, birth_date=born).where(Customer.id == w.customer_id).execute()
+    opp = opportunity(w, notes="客户想买基金", rule="opp.fund", phrase="基金", category="fund",
+                      products_=("FUND-IDX", "FUND-BOND", "FUND-MM"))
+    assert Product.get_by_id(opp.product_id).code == expected
+
+
+def test_an_opportunity_falls_back_to_the_first_active_product_when_none_is_suitable(w):
+    Customer.update(risk_rating="C1").where(Customer.id == w.customer_id).execute()
+    Product.update(active=False).where(Product.code.in_(["FUND-MM", "FUND-BOND"])).execute()
+    opp = opportunity(w, notes="客户想买基金", rule="opp.fund", phrase="基金", category="fund",
+                      products_=("FUND-MM", "FUND-QDII", "FUND-IDX"))
+    assert Product.get_by_id(opp.product_id).code == "FUND-QDII"
+
+
+def test_products_are_ranked_suitable_first_then_by_risk(w):
+    Customer.update(risk_rating="C2").where(Customer.id == w.customer_id).execute()
+    rows = [Product.get(Product.code == c) for c in ("FUND-IDX", "WM-STEADY", "FUND-QDII", "DEP-1Y", "WM-BAL")]
+    Product.update(active=False).where(Product.code == "DEP-1Y").execute()
+    rows[3] = Product.get(Product.code == "DEP-1Y")
+    ranked = suitability.rank_products(w.customer_id, rows)
+    # within C2 and on sale first; the rest (an inactive one included) by risk level
+    assert [p.code for p in ranked] == ["WM-STEADY", "DEP-1Y", "WM-BAL", "FUND-IDX", "FUND-QDII"]
+    assert suitability.max_level(w.customer_id) == 2
+    Customer.update(risk_expires_on=dt.date.today() - dt.timedelta(days=1)).where(
+        Customer.id == w.customer_id).execute()
+    assert suitability.max_level(w.customer_id) == 1
 
 
 def test_flags_are_stored_and_do_not_block(w):

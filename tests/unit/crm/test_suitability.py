@@ -74,7 +74,7 @@ def test_a_customer_rated_cn_may_be_offered_up_to_rn(w, rating, code, expected):
     if expected:
         (block,) = suitability.blocking(checks)
         assert block.details == {"rating": rating, "level": product(code).risk_level}
-        assert block.overridable
+        assert not block.overridable  # Cn up to Rn only: no supervisor may override it (DOMAIN)
 
 
 def test_without_a_rating_only_r1_products_pass(w):
@@ -222,7 +222,55 @@ def test_a_fraud_escalation_on_the_interaction_blocks_and_cannot_be_overridden(w
     complaint_only = _interaction(w)
     Escalation.create(interaction=complaint_only.id, customer=w.customer_id,
                       kind=EscalationKind.COMPLAINT_ESCALATION, rule_id="x", created_by=w.agent)
+    # the customer's fraud escalation is recent: it blocks every lead (next test); once it is old, only
+    # the interaction's own flag or escalation does
+    Escalation.update(ts=_at(TODAY - dt.timedelta(days=31))).where(Escalation.kind == EscalationKind.FRAUD).execute()
     assert blocks(run(w, "DEP-1Y", interaction_id=complaint_only.id)) == []
+    assert blocks(run(w, "DEP-1Y", interaction_id=calm.id)) == ["fraud_flagged"]
+
+
+def _at(day: dt.date, hour: int = 9) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=dt.UTC)
+
+
+def _fraud(w, day: dt.date, interaction: Interaction | None = None) -> Escalation:
+    return Escalation.create(interaction=interaction.id if interaction else None, customer=w.customer_id,
+                             kind=EscalationKind.FRAUD, rule_id="fraud.safe_account", evidence_text="安全账户",
+                             created_by=w.agent, ts=_at(day))
+
+
+def test_a_recent_fraud_escalation_blocks_every_lead_of_the_customer(w):
+    """Not only the interaction the opportunity came from: the next call's opportunity, a lead entered by
+    hand, and the export's re-check too, for ``leads.fraud_block_days`` (30 by default); never overridable."""
+    from crm.models import Lead
+
+    rate(w, "C3")
+    consent(w)
+    clean = _interaction(w)
+    assert blocks(run(w, "DEP-1Y")) == [] and blocks(run(w, "DEP-1Y", interaction_id=clean.id)) == []
+    other = Escalation.create(customer=w.customer_id, kind=EscalationKind.COMPLAINT_ESCALATION, rule_id="x",
+                              created_by=w.agent, ts=_at(TODAY))
+    assert other.kind != EscalationKind.FRAUD and blocks(run(w, "DEP-1Y")) == []
+    _fraud(w, TODAY - dt.timedelta(days=29), _interaction(w, fraud_flag=True))
+    for kw in ({}, {"interaction_id": clean.id}):
+        checks = run(w, "DEP-1Y", **kw)
+        assert blocks(checks) == ["fraud_flagged"]
+        assert checks[0] == Check("fraud_flagged", True, False, {"customer_id": w.customer_id, "days": 30})
+    hand = Lead.create(customer=w.customer_id, product=product("WM-STEADY"), referred_by=w.agent,
+                       contact_channel="phone")
+    assert blocks(suitability.lead_checks(hand, today=TODAY)) == ["fraud_flagged"]
+    assert suitability.lead_checks_many([hand.id], today=TODAY) == {hand.id: suitability.lead_checks(
+        hand, today=TODAY)}
+    # the window: 30 days back from the start of that day; an option
+    assert blocks(run(w, "DEP-1Y")) == ["fraud_flagged"]
+    later = TODAY + dt.timedelta(days=2)
+    assert blocks(suitability.check(w.customer_id, product("DEP-1Y"), "phone", today=later)) == []
+    set_option("leads.fraud_block_days", 60)
+    checks = suitability.check(w.customer_id, product("DEP-1Y"), "phone", today=later)
+    assert checks[0].details == {"customer_id": w.customer_id, "days": 60}
+    set_option("leads.fraud_block_days", 30)
+    _fraud(w, TODAY)  # raised by hand, no interaction: the same
+    assert blocks(suitability.check(w.customer_id, product("DEP-1Y"), "phone", today=later)) == ["fraud_flagged"]
 
 
 def test_an_inactive_product_blocks(w):

@@ -76,8 +76,9 @@ def populate(world: LeadWorld, count: int) -> None:
         cid = customer(world, n, rating="C1" if n % 7 == 3 else "C3", consent=n % 13 != 5 or n % 11 == 4)
         code = "WM-BAL" if n % 7 == 3 or n % 11 == 4 else LOW[n % len(LOW)]
         lead_id = lead(world, cid, code, actor=world.agent if n % 3 else world.agent2, days=(n * 7) % 61)
-        if n % 11 == 4:  # WM-BAL (R3) for a C1 customer: blocked, then let through by a supervisor
-            Customer.update(risk_rating="C1").where(Customer.id == cid).execute()
+        if n % 11 == 4:  # the assessment expired: blocked, then let through by a supervisor
+            Customer.update(risk_expires_on=dt.date.today() - dt.timedelta(days=1)).where(
+                Customer.id == cid).execute()
             leads.recheck_leads(None, [lead_id])
             leads.override_block(world.supervisor, lead_id, leads.get_lead(lead_id).version, "客户已重新评估")
         elif n % 5 == 1 and leads.get_lead(lead_id).block_reason is None:

@@ -3,10 +3,13 @@ sorting by asking the core again, blocked/overridden rows in words and colour, C
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from lead_world import customer, lead, make_world, populate
 from PySide6.QtCore import Qt
 
+from crm.models import Customer
 from crm.services import leads
 from crm.services.leads import LeadFilter
 from ui import i18n
@@ -93,9 +96,13 @@ def test_a_blocked_lead_says_which_rule_and_an_overridden_one_says_so(w):
     assert model.data(model.index(row, COL_DUAL)) == "Required"
     assert model.data(model.index(row, 0), CustomerIdRole) == cid
     assert model.data(model.index(row, COL_MOBILE)) == "139****0500"
+    # Cn up to Rn only cannot be overridden; an expired assessment can
+    Customer.update(risk_rating="C3", risk_expires_on=dt.date.today() - dt.timedelta(days=1)).where(
+        Customer.id == cid).execute()
+    leads.recheck_leads(None, [blocked])
     leads.override_block(w.supervisor, blocked, leads.get_lead(blocked).version, "客户已重新评估风险")
     model.invalidate()
-    assert model.data(model.index(row, COL_BLOCKED)) == "Product risk too high (overridden)"
+    assert model.data(model.index(row, COL_BLOCKED)) == "Risk assessment expired (overridden)"
     assert model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole) == OVERRIDDEN_BRUSH
     assert model.data(model.index(row, 0), LeadStateRole) == "new"
 
