@@ -8,7 +8,8 @@ translation context (a class name) belongs to exactly one catalogue:
     customer     ui/views/customer, ui/models/timeline_model.py, …
     interaction  ui/views/interaction and its dialogs
     sales        ui/sales_labels.py (sales labels shared by the call form and the Leads view),
-                 ui/dialogs/lead_create_dialog.py, and the call form's detection widgets:
+                 ui/dialogs/lead_create_dialog.py, the product catalogue (ui/dialogs/products_dialog.py,
+                 ui/models/product_table_model.py), and the call form's detection widgets:
                  ui/views/interaction/{detection_panel,fraud_alert,opportunity_review}.py (so list the
                  interaction catalogue's files one by one, without these three)
     leads        the Leads tab: ui/models/lead_list_model.py, ui/views/leads, ui/dialogs/lead_export_dialog.py,

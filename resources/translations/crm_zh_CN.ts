@@ -405,6 +405,14 @@
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
+        <source>Product &amp;Catalogue…</source>
+        <translation>产品目录(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The products agents may suggest, with risk levels and dual recording (双录); administrators edit them</source>
+        <translation>客服可推荐的产品及其风险等级和双录要求；由管理员维护</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>

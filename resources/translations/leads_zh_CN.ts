@@ -100,6 +100,14 @@
         <translation>备注：{note}</translation>
     </message>
     <message>
+        <source>(overridden)</source>
+        <translation>（已放行）</translation>
+    </message>
+    <message>
+        <source>Nothing blocks this lead: it may go to sales.</source>
+        <translation>没有拦截项：该线索可以移交销售。</translation>
+    </message>
+    <message>
         <source>(cannot be overridden)</source>
         <translation>（不可放行）</translation>
     </message>
@@ -125,8 +133,16 @@ Why may it go to sales anyway? Your reason is recorded.</source>
         <translation>导出销售线索（移交销售）</translation>
     </message>
     <message>
+        <source>&amp;New leads of the current list that can go to sales: {ready} (blocked, kept back: {blocked})</source>
+        <translation>当前列表中可移交销售的新建线索：{ready} 条（受阻、不导出：{blocked} 条）(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;New leads of the current list ({count})</source>
         <translation>当前列表中的新建线索（{count} 条）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Blocked leads (not overridden) stay out of the file; every lead is checked again as it is exported.</source>
+        <translation>受阻且未放行的线索不会写入文件；导出时会逐条重新检查。</translation>
     </message>
     <message>
         <source>&amp;Selected leads ({count})</source>
@@ -241,14 +257,14 @@ Why may it go to sales anyway? Your reason is recorded.</source>
         <translation>导出意外失败，没有线索被移交。详细信息见日志。</translation>
     </message>
     <message>
-        <source>{count} leads were handed over to sales in
-{path}</source>
-        <translation>已将 {count} 条线索移交销售，文件：
-{path}</translation>
+        <source>Leads handed over to sales: {count}
+File: {path}</source>
+        <translation>已移交销售的线索：{count} 条
+文件：{path}</translation>
     </message>
     <message>
-        <source>{count} leads were kept back:</source>
-        <translation>{count} 条线索未导出：</translation>
+        <source>Leads kept back: {count}</source>
+        <translation>未导出的线索：{count} 条</translation>
     </message>
 </context>
 <context>
@@ -318,12 +334,16 @@ Why may it go to sales anyway? Your reason is recorded.</source>
         <translation>导入意外失败，没有做任何更改。详细信息见日志。</translation>
     </message>
     <message>
-        <source>{file}: {applied} rows can be applied, {unchanged} are already so, {rejected} are rejected. Nothing has been changed yet: press Apply to import.</source>
-        <translation>{file}：{applied} 行可以应用，{unchanged} 行无需更改，{rejected} 行被拒绝。尚未做任何更改：按“应用”导入。</translation>
+        <source>{file} — rows that can be applied: {applied}; already up to date: {unchanged}; no outcome given: {no_outcome}; rejected: {rejected}. Nothing has been changed yet: press Apply to import.</source>
+        <translation>{file} — 可应用的行：{applied}；已是最新：{unchanged}；未填写结果：{no_outcome}；被拒绝：{rejected}。尚未做任何更改：按“应用”导入。</translation>
     </message>
     <message>
-        <source>{file}: {applied} rows were applied, {unchanged} were already so, {rejected} were rejected.</source>
-        <translation>{file}：已应用 {applied} 行，{unchanged} 行无需更改，{rejected} 行被拒绝。</translation>
+        <source>{file} — rows applied: {applied}; already up to date: {unchanged}; no outcome given: {no_outcome}; rejected: {rejected}.</source>
+        <translation>{file} — 已应用的行：{applied}；已是最新：{unchanged}；未填写结果：{no_outcome}；被拒绝：{rejected}。</translation>
+    </message>
+    <message>
+        <source>No outcome</source>
+        <translation>未填写结果</translation>
     </message>
     <message>
         <source>Will be applied</source>
@@ -524,6 +544,10 @@ Why may it go to sales anyway? Your reason is recorded.</source>
         <translation>该线索不能从“{from_state}”变为“{to_state}”。</translation>
     </message>
     <message>
+        <source>This lead was never handed over to sales (it is still “{from_state}”), so sales cannot report “{to_state}” for it.</source>
+        <translation>该线索从未移交销售（仍为“{from_state}”），销售无法回报“{to_state}”。</translation>
+    </message>
+    <message>
         <source>The lead appears more than once in the file (rows {rows}): none of these rows is applied.</source>
         <translation>该线索在文件中出现多次（第 {rows} 行）：这些行都不会应用。</translation>
     </message>
@@ -604,12 +628,24 @@ Why may it go to sales anyway? Your reason is recorded.</source>
         <translation>转化率</translation>
     </message>
     <message>
+        <source>By Agent</source>
+        <translation>按推荐客服</translation>
+    </message>
+    <message>
+        <source>By Rule</source>
+        <translation>按识别规则</translation>
+    </message>
+    <message>
+        <source>Detection Rules</source>
+        <translation>识别规则</translation>
+    </message>
+    <message>
         <source>Referred by</source>
         <translation>推荐人</translation>
     </message>
     <message>
-        <source>Rule</source>
-        <translation>规则</translation>
+        <source>{rule} (no longer in the rules file)</source>
+        <translation>{rule}（规则文件中已没有此规则）</translation>
     </message>
     <message>
         <source>What the rule looks for</source>

@@ -113,8 +113,8 @@
         <translation>产品(&amp;P)：</translation>
     </message>
     <message>
-        <source>★ marks the products suggested for this need; the others are every product on sale in the same category</source>
-        <translation>★ 为针对该需求推荐的产品；其余为同类别中所有在售产品</translation>
+        <source>★ marks the products suggested for this need; the others are every product on sale in the same category. Products within the customer&apos;s risk rating come first; those above it are marked and cannot go to sales.</source>
+        <translation>★ 为针对该需求推荐的产品；其余为同类别中所有在售产品。符合客户风险承受能力的产品排在前面；超出的已标出，不能移交销售。</translation>
     </message>
     <message>
         <source>Sales contacts the customer &amp;by:</source>
@@ -131,6 +131,10 @@
     <message>
         <source>{product}, dual recording</source>
         <translation>{product}，须双录</translation>
+    </message>
+    <message>
+        <source>{product} (above the customer&apos;s risk rating)</source>
+        <translation>{product}（超出风险等级）</translation>
     </message>
     <message>
         <source>Suitable, and the customer agreed to marketing on this channel: the lead can go to sales.</source>
@@ -159,6 +163,10 @@
     <message>
         <source>The lead will be created as blocked and will not go to sales while this stands; a supervisor cannot override it. Choose a channel the customer agreed to, or record the customer&apos;s consent first.</source>
         <translation>线索将以“受阻”状态创建，在此问题解决前不会移交销售，客服主管也不能越权放行。请选择客户已同意的渠道，或先登记客户的营销同意。</translation>
+    </message>
+    <message>
+        <source>The lead will be created as blocked and will not go to sales while this stands; a supervisor cannot override it. Choose a product within the customer&apos;s risk rating (listed first).</source>
+        <translation>线索将以“受阻”状态创建，在此问题解决前不会移交销售，客服主管也不能越权放行。请选择符合客户风险承受能力的产品（排在列表前面）。</translation>
     </message>
     <message>
         <source>The lead will be created as blocked and will not go to sales while this stands; a supervisor cannot override it.</source>
@@ -241,6 +249,272 @@
     <message>
         <source>Hand this opportunity over to sales as a lead, after the suitability and consent checks</source>
         <translation>经适当性与营销同意检查后，将该商机作为销售线索移交销售</translation>
+    </message>
+</context>
+<context>
+    <name>ProductTableModel</name>
+    <message>
+        <source>Audio and video recording of the sale (双录) is required</source>
+        <translation>销售时须进行录音录像（双录）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Dual recording</source>
+        <translation>双录</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>须双录</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No (retired)</source>
+        <translation>否（已停售）</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsDialog</name>
+    <message>
+        <source>Product Catalogue</source>
+        <translation>产品目录</translation>
+    </message>
+    <message>
+        <source>Only administrators can edit the product catalogue.</source>
+        <translation>只有管理员可以修改产品目录。</translation>
+    </message>
+    <message>
+        <source>Selected product</source>
+        <translation>所选产品</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <source>&amp;Chinese name:</source>
+        <translation>中文名称(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;English name:</source>
+        <translation>英文名称(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation>类别(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Risk level:</source>
+        <translation>风险等级(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R1 · low risk</source>
+        <translation>R1 · 低风险</translation>
+    </message>
+    <message>
+        <source>R2 · medium-low risk</source>
+        <translation>R2 · 中低风险</translation>
+    </message>
+    <message>
+        <source>R3 · medium risk</source>
+        <translation>R3 · 中风险</translation>
+    </message>
+    <message>
+        <source>R4 · medium-high risk</source>
+        <translation>R4 · 中高风险</translation>
+    </message>
+    <message>
+        <source>R5 · high risk</source>
+        <translation>R5 · 高风险</translation>
+    </message>
+    <message>
+        <source>&amp;Dual recording (双录) required at sale</source>
+        <translation>销售时须双录(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;On sale (new leads allowed)</source>
+        <translation>在售（可新建销售线索）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Clear this to retire a product: old leads keep it, new leads for it are blocked. Products are never deleted.</source>
+        <translation>取消勾选即停售该产品：已有线索保留该产品，不能再为其新建线索。产品从不删除。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Changes</source>
+        <translation>撤销修改(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Every change is recorded in the audit log. The code cannot be changed: leads and detection rules refer to it.</source>
+        <translation>每次修改都记入审计日志。产品代码不可修改：销售线索和识别规则都引用它。</translation>
+    </message>
+    <message>
+        <source>&amp;Load Catalogue File…</source>
+        <translation>载入产品目录文件(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Add and update products from an edited copy of products.toml; products missing from the file are left as they are</source>
+        <translation>按修改过的 products.toml 副本新增和更新产品；文件中没有的产品保持不变</translation>
+    </message>
+    <message>
+        <source>{count} products, {active} on sale</source>
+        <translation>共 {count} 个产品，{active} 个在售</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Discard your changes to product {code}?</source>
+        <translation>放弃对产品 {code} 的修改吗？</translation>
+    </message>
+    <message>
+        <source>Someone else changed this product after you opened it. Its current values are shown now: make your change again if it is still needed.</source>
+        <translation>在您打开后，其他人修改了该产品。现在显示的是它的最新内容：如仍需修改，请重新修改。</translation>
+    </message>
+    <message>
+        <source>This product no longer exists.</source>
+        <translation>该产品已不存在。</translation>
+    </message>
+    <message>
+        <source>Saved product {code}.</source>
+        <translation>已保存产品 {code}。</translation>
+    </message>
+    <message>
+        <source>Products added or changed from {file}: {count}</source>
+        <translation>已按 {file} 新增或更新产品：{count} 个</translation>
+    </message>
+    <message>
+        <source>{file} matches the catalogue: nothing was changed.</source>
+        <translation>{file} 与产品目录一致：没有任何修改。</translation>
+    </message>
+    <message>
+        <source>Load Catalogue File</source>
+        <translation>载入产品目录文件</translation>
+    </message>
+    <message>
+        <source>Product catalogues (*.toml);;All files (*)</source>
+        <translation>产品目录文件 (*.toml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The catalogue file was not loaded; nothing was changed.</source>
+        <translation>产品目录文件未载入，没有任何修改。</translation>
+    </message>
+    <message>
+        <source>File: {file}</source>
+        <translation>文件：{file}</translation>
+    </message>
+    <message>
+        <source>Line: {line}</source>
+        <translation>行：{line}</translation>
+    </message>
+    <message>
+        <source>Product: {code}</source>
+        <translation>产品：{code}</translation>
+    </message>
+    <message>
+        <source>Key: {key}</source>
+        <translation>键：{key}</translation>
+    </message>
+    <message>
+        <source>Problem: {reason}</source>
+        <translation>问题：{reason}</translation>
+    </message>
+    <message>
+        <source>This key is required and must not be empty.</source>
+        <translation>此键为必填项，不能为空。</translation>
+    </message>
+    <message>
+        <source>This field must be filled in.</source>
+        <translation>此项必须填写。</translation>
+    </message>
+    <message>
+        <source>Unknown category: use one of the codes listed at the top of products.toml.</source>
+        <translation>未知类别：请使用 products.toml 开头列出的类别代码之一。</translation>
+    </message>
+    <message>
+        <source>Choose a category from the list.</source>
+        <translation>请从列表中选择类别。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read; it must be a UTF-8 text file.</source>
+        <translation>无法读取该文件；它必须是 UTF-8 编码的文本文件。</translation>
+    </message>
+    <message>
+        <source>This is not valid TOML: look for a missing quote, bracket or comma on this line or just before it.</source>
+        <translation>这不是有效的 TOML：请在这一行或其前面查找缺少的引号、括号或逗号。</translation>
+    </message>
+    <message>
+        <source>Unknown key: check its spelling (an unknown key is never ignored).</source>
+        <translation>未知的键：请检查拼写（未知的键不会被忽略）。</translation>
+    </message>
+    <message>
+        <source>The file contains no [[product]] tables.</source>
+        <translation>文件中没有 [[product]] 表。</translation>
+    </message>
+    <message>
+        <source>Each product must be a [[product]] table.</source>
+        <translation>每个产品都必须是一个 [[product]] 表。</translation>
+    </message>
+    <message>
+        <source>This product code appears more than once in the file.</source>
+        <translation>该产品代码在文件中出现了不止一次。</translation>
+    </message>
+    <message>
+        <source>This value must be text in quotes.</source>
+        <translation>此值必须是加引号的文本。</translation>
+    </message>
+    <message>
+        <source>A code may contain only upper-case letters, digits, “-” and “_”, at most 32 characters.</source>
+        <translation>代码只能包含大写字母、数字、“-”和“_”，最多 32 个字符。</translation>
+    </message>
+    <message>
+        <source>The text is too long: at most {max} characters.</source>
+        <translation>文本过长：最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <source>The risk level must be 1 to 5 (R1–R5).</source>
+        <translation>风险等级必须是 1 到 5（R1–R5）。</translation>
+    </message>
+    <message>
+        <source>Write true or false, without quotes.</source>
+        <translation>请写 true 或 false，不加引号。</translation>
+    </message>
+    <message>
+        <source>Nothing has been changed.</source>
+        <translation>没有任何修改。</translation>
+    </message>
+    <message>
+        <source>The product code cannot be changed.</source>
+        <translation>产品代码不可修改。</translation>
     </message>
 </context>
 <context>

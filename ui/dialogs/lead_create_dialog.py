@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -29,12 +30,16 @@ log = logging.getLogger(__name__)
 
 OK_STYLE = "QLabel { background-color: #e6f4ea; color: #1b5e20; border: 1px solid #8bc79a; padding: 6px; }"
 BLOCK_STYLE = "QLabel { background-color: #fdecea; color: #8c1d18; border: 1px solid #e5a29c; padding: 6px; }"
+BLOCKED_COLOR = "#8c1d18"
 FLAG_STYLE = "QLabel { background-color: #fff4d6; color: #5f3b00; border: 1px solid #e8c877; padding: 6px; }"
 CHANNELS: tuple[str, ...] = tuple(ConsentChannel)
 # Blocks that a channel choice causes; the dialog starts on a channel without them when there is one.
 CHANNEL_BLOCKS = frozenset({"no_marketing_consent", "channel_refused", "do_not_disturb"})
 
+RISK_CODES = frozenset({"risk_level_exceeded", "risk_rating_missing", "risk_assessment_expired"})
+
 CheckFn = Callable[..., list[Any]]
+MaxLevelFn = Callable[[int], int]
 CreateFn = Callable[..., Any]
 ProductsFn = Callable[[], Sequence[Any]]
 
@@ -47,6 +52,11 @@ def _check(customer_id: int, product_id: int, channel: str, *, interaction_id: i
 def _create(actor: StaffUser, **kwargs: Any) -> Any:
     from crm.services import leads
     return leads.create_lead(actor, **kwargs)
+
+
+def _max_level(customer_id: int) -> int:
+    from crm.services import suitability
+    return suitability.max_level(customer_id)
 
 
 def _products() -> list[Any]:
@@ -63,7 +73,7 @@ class LeadCreateDialog(QDialog):
                  suggested: Sequence[str] = (), parent: QWidget | None = None, *,
                  opportunity_id: int | None = None, interaction_id: int | None = None,
                  summary: str = "", check: CheckFn = _check, create: CreateFn = _create,
-                 products: ProductsFn = _products) -> None:
+                 products: ProductsFn = _products, max_level: MaxLevelFn = _max_level) -> None:
         super().__init__(parent)
         self._actor = actor
         self._customer_id = customer_id
@@ -76,6 +86,7 @@ class LeadCreateDialog(QDialog):
         self._create = create
         self._checks: list[Any] = []
         self._result: Any = None
+        self._allowed = self._allowed_level(max_level)
         self._products = self._choices(products())
         self._build_ui()
         self.retranslateUi()
@@ -85,12 +96,26 @@ class LeadCreateDialog(QDialog):
 
     # --- construction ---------------------------------------------------------------------------
 
+    def _allowed_level(self, max_level: MaxLevelFn) -> int | None:
+        """The highest product risk level the customer may be offered (None: unknown, nothing is ranked)."""
+        try:
+            return int(max_level(self._customer_id))
+        except CrmError as exc:
+            log.warning("customer's allowed risk level unavailable: %s", exc.code)
+            return None
+
+    def suitable(self, product: Any) -> bool:
+        """Within the customer's risk rating (the dialog starts on such a product and lists them first)."""
+        return self._allowed is None or int(product.risk_level) <= self._allowed
+
     def _choices(self, rows: Sequence[Any]) -> list[Any]:
-        """Suggested products in the rule's order, then the rest of the category (or everything)."""
+        """Suggested products in the rule's order, then the rest of the category (or everything); those within
+        the customer's risk rating before those above it, so the dialog never starts on an unsuitable one."""
         by_code = {p.code: p for p in rows}
         first = [by_code[c] for c in self._suggested if c in by_code]
         rest = [p for p in rows if p not in first and (self._category is None or p.category == self._category)]
-        return first + rest
+        ordered = first + rest
+        return [p for p in ordered if self.suitable(p)] + [p for p in ordered if not self.suitable(p)]
 
     def _build_ui(self) -> None:
         self.summary_label = QLabel(self)
@@ -142,7 +167,9 @@ class LeadCreateDialog(QDialog):
         self.setWindowTitle(self.tr("Create Sales Lead"))
         self._product_label.setText(self.tr("&Product:"))
         self.product_combo.setToolTip(self.tr("★ marks the products suggested for this need; the others are "
-                                              "every product on sale in the same category"))
+                                              "every product on sale in the same category. Products within the "
+                                              "customer's risk rating come first; those above it are marked and "
+                                              "cannot go to sales."))
         self._channel_label.setText(self.tr("Sales contacts the customer &by:"))
         self.checks_title.setText(self.tr("Suitability and consent, checked before the lead is created:"))
         self.summary_label.setText(self._summary)
@@ -161,7 +188,12 @@ class LeadCreateDialog(QDialog):
                                                       level=sales_labels.risk_level_label(product.risk_level))
             if product.dual_recording:
                 text = self.tr("{product}, dual recording").format(product=text)
+            if not self.suitable(product):
+                text = self.tr("{product} (above the customer's risk rating)").format(product=text)
             self.product_combo.addItem(f"★ {text}" if product.code in suggested else text, product.id)
+            if not self.suitable(product):
+                self.product_combo.setItemData(self.product_combo.count() - 1, QColor(BLOCKED_COLOR),
+                                               Qt.ItemDataRole.ForegroundRole)
         index = self.product_combo.findData(current)
         self.product_combo.setCurrentIndex(max(index, 0))
         self.product_combo.blockSignals(False)
@@ -255,6 +287,10 @@ class LeadCreateDialog(QDialog):
             after = self.tr("The lead will be created as blocked and will not go to sales while this stands; a "
                             "supervisor cannot override it. Choose a channel the customer agreed to, or record "
                             "the customer's consent first.")
+        elif any(c.code in RISK_CODES for c in fixed):
+            after = self.tr("The lead will be created as blocked and will not go to sales while this stands; a "
+                            "supervisor cannot override it. Choose a product within the customer's risk "
+                            "rating (listed first).")
         else:
             after = self.tr("The lead will be created as blocked and will not go to sales while this stands; a "
                             "supervisor cannot override it.")

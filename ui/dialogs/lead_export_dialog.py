@@ -51,7 +51,10 @@ class LeadExportDialog(QDialog):
         self._pool = pool or QThreadPool.globalInstance()
         self._job: ServiceJob | None = None
         self._result: ExportResult | None = None
-        self._new_count = len(leads.lead_ids(replace(self._filter, states=("new",))))
+        new = replace(self._filter, states=("new",))
+        self._new_count = len(leads.lead_ids(new))
+        # As last checked; the export checks every lead again and names any it keeps back.
+        self._ready_count = 0 if self._filter.blocked is True else len(leads.lead_ids(replace(new, blocked=False)))
         self._build_ui()
         self.retranslateUi()
         self._built = True
@@ -96,10 +99,11 @@ class LeadExportDialog(QDialog):
             if isinstance(field, QWidget):
                 label.setBuddy(field)
             if field is self.format_combo:
-                form.addRow("", self.bom_check)
+                form.addRow("", self.bom_check)  # CSV only: hidden for a workbook
             if message is not None:
                 form.addRow("", message)
         self._labels[5].setBuddy(self.path_edit)
+        self._form = form
         self.fields = QWidget(self)
         self.fields.setLayout(form)
         self.progress = QProgressBar(self)
@@ -134,7 +138,16 @@ class LeadExportDialog(QDialog):
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Export Leads to Sales"))
-        self.filter_radio.setText(self.tr("&New leads of the current list ({count})").format(count=self._new_count))
+        blocked = self._new_count - self._ready_count
+        if blocked:
+            self.filter_radio.setText(self.tr("&New leads of the current list that can go to sales: {ready} "
+                                              "(blocked, kept back: {blocked})").format(ready=self._ready_count,
+                                                                                        blocked=blocked))
+        else:
+            self.filter_radio.setText(self.tr("&New leads of the current list ({count})").format(
+                count=self._new_count))
+        self.filter_radio.setToolTip(self.tr("Blocked leads (not overridden) stay out of the file; every lead "
+                                             "is checked again as it is exported."))
         self.selected_radio.setText(self.tr("&Selected leads ({count})").format(count=len(self._selected)))
         for label, text in zip(self._labels, (self.tr("Leads:"), self.tr("&Format:"), self.tr("&Columns for:"),
                                               self.tr("&Recipient:"), self.tr("&Purpose:"), self.tr("F&ile:")),
@@ -180,6 +193,7 @@ class LeadExportDialog(QDialog):
     def _on_format_changed(self, *_args) -> None:
         fmt = self.format_combo.currentData()
         self.bom_check.setEnabled(fmt == "csv")
+        self._form.setRowVisible(self.bom_check, fmt == "csv")
         text = self.path_edit.text().strip()
         if text:
             path = Path(text)
@@ -269,7 +283,7 @@ class LeadExportDialog(QDialog):
         self.sig_finished.emit()
 
     def _show_result(self, result: ExportResult) -> None:
-        self.status_label.setText(self.tr("{count} leads were handed over to sales in\n{path}").format(
+        self.status_label.setText(self.tr("Leads handed over to sales: {count}\nFile: {path}").format(
             count=result.row_count, path=QDir.toNativeSeparators(str(result.path))))
         table = self.skipped_table
         table.setRowCount(len(result.skipped))
@@ -283,7 +297,7 @@ class LeadExportDialog(QDialog):
             self.resize(max(self.width(), 720), max(self.height(), 600))
         if result.skipped:
             self.status_label.setText(self.status_label.text() + "\n" + self.tr(
-                "{count} leads were kept back:").format(count=len(result.skipped)))
+                "Leads kept back: {count}").format(count=len(result.skipped)))
 
     def reject(self) -> None:
         if self._job is not None:  # the file is being written: closing now would hide how it ended

@@ -25,6 +25,7 @@ from ui.widgets.field_message import FieldMessage
 REJECTED_BRUSH = QBrush(QColor("#f9c4c0"))
 DARK_TEXT = QBrush(QColor("#1c1b1f"))
 APPLIED, UNCHANGED, REJECTED = "applied", "unchanged", "rejected"
+NO_OUTCOME = "no_outcome"  # an unchanged row that gave no outcome at all (sales left it blank)
 
 
 def choose_open_file(parent: QWidget, title: str, folder: str, filters: str) -> str:
@@ -221,14 +222,18 @@ class LeadImportDialog(QDialog):
     # --- the report ----------------------------------------------------------------------------------
 
     def _show_report(self, report: ImportReport) -> None:
+        unchanged = [r for r in report.unchanged if r.code != NO_OUTCOME]
         if report.dry_run:
-            text = self.tr("{file}: {applied} rows can be applied, {unchanged} are already so, {rejected} are "
-                           "rejected. Nothing has been changed yet: press Apply to import.")
+            text = self.tr("{file} — rows that can be applied: {applied}; already up to date: {unchanged}; no "
+                           "outcome given: {no_outcome}; rejected: {rejected}. Nothing has been changed yet: "
+                           "press Apply to import.")
         else:
-            text = self.tr("{file}: {applied} rows were applied, {unchanged} were already so, {rejected} were "
-                           "rejected.")
+            text = self.tr("{file} — rows applied: {applied}; already up to date: {unchanged}; no outcome "
+                           "given: {no_outcome}; rejected: {rejected}.")
         self.summary_label.setText(text.format(file=report.file_name, applied=len(report.applied),
-                                               unchanged=len(report.unchanged), rejected=len(report.rejected)))
+                                               unchanged=len(unchanged),
+                                               no_outcome=len(report.unchanged) - len(unchanged),
+                                               rejected=len(report.rejected)))
         rows = sorted([(r, APPLIED) for r in report.applied] + [(r, UNCHANGED) for r in report.unchanged]
                       + [(r, REJECTED) for r in report.rejected], key=lambda item: item[0].row)
         self.table.setRowCount(len(rows))
@@ -239,7 +244,8 @@ class LeadImportDialog(QDialog):
     def _fill_row(self, index: int, result: RowResult, verdict: str, dry_run: bool) -> None:
         words = {APPLIED: self.tr("Will be applied") if dry_run else self.tr("Applied"),
                  UNCHANGED: self.tr("Unchanged"), REJECTED: self.tr("Rejected")}
-        cells = (str(result.row), "" if result.lead_id is None else str(result.lead_id), words[verdict],
+        word = self.tr("No outcome") if result.code == NO_OUTCOME else words[verdict]
+        cells = (str(result.row), "" if result.lead_id is None else str(result.lead_id), word,
                  lead_messages.row_reason(result.code, result.details))
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)

@@ -13,3 +13,4 @@ LastContactRole = _BASE + 4  # datetime | None: last contact, aware UTC
 LeadIdRole = _BASE + 50  # int: the sales lead's id (answered without fetching the row)
 LeadStateRole = _BASE + 51  # str: the lead state code (new, handed_over, …), untranslated
 LeadBlockRole = _BASE + 52  # str | None: the blocking check code (block_reason), untranslated
+ProductIdRole = _BASE + 60  # int: the catalogue product's database id

@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self.preferences_action = QAction(self)
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(self._on_preferences_triggered)
+        self.products_action = QAction(self)
+        self.products_action.triggered.connect(self._on_products_triggered)
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._on_about_triggered)
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.find_action)
         self.tools_menu = bar.addMenu("")
+        self.tools_menu.addAction(self.products_action)
         self.tools_menu.addAction(self.preferences_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
@@ -230,6 +233,9 @@ class MainWindow(QMainWindow):
             else self.tr("The team database is backed up on the server by your administrator"))
         self.quit_action.setText(self.tr("E&xit"))
         self.preferences_action.setText(self.tr("&Preferences…"))
+        self.products_action.setText(self.tr("Product &Catalogue…"))
+        self.products_action.setStatusTip(self.tr("The products agents may suggest, with risk levels and dual "
+                                                  "recording (双录); administrators edit them"))
         self.about_action.setText(self.tr("&About"))
         self.storage_label.setText(self.storage_description())
         self.storage_label.setToolTip(self.storage_label.text())
@@ -408,6 +414,13 @@ class MainWindow(QMainWindow):
         from ui.dialogs.preferences_dialog import PreferencesDialog
 
         PreferencesDialog(self).exec()
+
+    def _on_products_triggered(self) -> None:
+        from ui.dialogs.products_dialog import ProductsDialog
+
+        dialog = ProductsDialog(self._actor, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _on_about_triggered(self) -> None:
         try:

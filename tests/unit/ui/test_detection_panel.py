@@ -193,3 +193,47 @@ def test_a_typed_fraud_warning_hides_the_previous_calls_list(qtbot, form):
     form.notes_edit.setPlainText("对方让客户把钱转到安全账户")
     qtbot.waitUntil(form.detection.has_fraud, timeout=DEBOUNCE_MS * 5)
     assert form.detection.review.has_rows() and not form.detection.review.isVisible()
+
+
+def test_in_a_narrow_short_panel_no_hint_or_saved_row_is_cut(qtbot, form):
+    """The call form at 1366×768: every wrapped line of the hints and of the saved call's rows is given its
+    height (a layout hands a word-wrapped label one unwrapped line and cuts the rest in half)."""
+    form.parentWidget().resize(340, 420)
+    type_notes(qtbot, form, NOTES + "客户下个月要出国留学，想换美元；另外定期存款到期了想转存。")
+    qtbot.wait(50)
+
+    def uncut(label) -> bool:
+        return label.height() >= label.heightForWidth(label.width())
+
+    assert form.detection.hint_labels and all(uncut(label) for label in form.detection.hint_labels)
+    form.save()
+    review = form.detection.review
+    qtbot.waitUntil(lambda: form.detection.hint_labels == [] and review.rows != [], timeout=DEBOUNCE_MS * 5)
+    qtbot.wait(50)
+    assert uncut(review.title_label)
+    for row in review.rows:
+        assert uncut(row.text_label)
+        assert row.confirm_button.geometry().top() >= row.text_label.geometry().bottom()  # buttons under it
+
+
+def test_a_wrapped_label_asks_for_the_height_of_its_lines_at_its_width(qtbot):
+    """What keeps the hints and rows uncut in the call form's scroll area: the label's minimum height follows
+    its wrapped text at its current width, growing when narrowed and shrinking back when widened."""
+    from ui.views.interaction.opportunity_review import WrappedLabel
+
+    host = QWidget()
+    label = WrappedLabel(host, rich=True)
+    QVBoxLayout(host).addWidget(label)
+    qtbot.addWidget(host)
+    label.setText("<b>存款</b> · 一年期定期存款、三年期定期存款、五年期定期存款<br/>" + "客户想转存定期存款。" * 6)
+    host.resize(600, 400)
+    host.show()
+    qtbot.wait(20)
+    wide = label.minimumHeight()
+    assert wide == label.heightForWidth(label.width()) > 0
+    host.resize(200, 400)
+    qtbot.wait(20)
+    assert label.minimumHeight() == label.heightForWidth(label.width()) > wide
+    host.resize(600, 400)
+    qtbot.wait(20)
+    assert label.minimumHeight() == wide

@@ -65,7 +65,7 @@ def test_a_fraud_phrase_raises_the_banner_with_the_script_and_hides_every_sales_
     assert form.fraud_alert.isVisible()
     assert "Possible telecom fraud" in form.fraud_alert.title_label.text()
     assert "安全账户" in form.fraud_alert.heard_label.text()
-    assert "safe account" in form.fraud_alert.script_label.text()  # the English UI reads the English script
+    assert "safe account" in form.fraud_alert.script_label.toPlainText()  # the English UI reads the English script
     assert form.detection.opportunities() == []  # 大额存单 is in the notes, but no hint under fraud
     assert form.detection.hint_labels == []
     assert "no sales hints" in form.detection.title_label.text()
@@ -74,10 +74,31 @@ def test_a_fraud_phrase_raises_the_banner_with_the_script_and_hides_every_sales_
         "Dissuasion script read", "Notify branch security", "Call 96110", "Notify supervisor"]
 
 
+def test_the_banner_is_compact_and_the_notes_keep_a_usable_height(qtbot, form):
+    """At 1366×768 the banner must not squeeze the form: one title line (whole text as tooltip), the script in
+    a scrolling box of a few lines, and the notes box never scrolled out of a short panel."""
+    type_notes(qtbot, form, FRAUD_NOTES)
+    alert = form.fraud_alert
+    title = alert.title_label
+    assert title.height() <= title.fontMetrics().lineSpacing() + 8  # one line
+    assert title.toolTip() == title.text()
+    assert title.minimumSizeHint().width() == 0  # elided rather than widening the panel
+    line = alert.script_label.fontMetrics().lineSpacing()
+    assert 2 * line <= alert.script_label.height() <= 5 * line
+    assert alert.script_label.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert form.scroll_area.minimumHeight() >= form.notes_edit.minimumHeight()
+    host = form.parentWidget()
+    host.resize(360, 420)  # a short panel: the banner shrinks its script box, the notes keep their room
+    qtbot.wait(50)
+    assert form.scroll_area.height() >= form.notes_edit.minimumHeight()
+    assert alert.height() + form.scroll_area.height() <= form.height()
+
+
 def test_in_chinese_the_banner_reads_the_chinese_script(qtbot, form):
     i18n.install_language(i18n.CHINESE)
     type_notes(qtbot, form, FRAUD_NOTES)
-    assert "安全账户" in form.fraud_alert.script_label.text() and "96110" in form.fraud_alert.script_label.text()
+    script = form.fraud_alert.script_label.toPlainText()
+    assert "安全账户" in script and "96110" in script
     assert "电信诈骗" in form.fraud_alert.title_label.text()
     assert form.fraud_alert.buttons[EscalationAction.DISSUASION_SCRIPT].text() == "已宣读劝阻话术"
 
@@ -111,7 +132,7 @@ def test_a_save_straight_after_typing_still_raises_the_banner(qtbot, form):
     saved = form.save()
     assert saved.fraud_escalation_ids
     assert form.fraud_alert.isVisible() and form.fraud_alert.is_saved()
-    assert "safe account" in form.fraud_alert.script_label.text()
+    assert "safe account" in form.fraud_alert.script_label.toPlainText()
 
 
 def test_the_banner_goes_when_the_phrase_is_deleted_and_pending_actions_with_it(qtbot, form):

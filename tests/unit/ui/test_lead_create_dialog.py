@@ -94,17 +94,27 @@ def test_a_refused_channel_is_named_and_cannot_be_overridden(qtbot, actor, custo
     assert Lead.get_by_id(dialog.lead_id()).block_reason == CheckCode.NO_MARKETING_CONSENT  # stored, blocked
 
 
-def test_a_product_above_the_rating_is_blocked_in_words_and_a_supervisor_may_override(qtbot, actor, customer_id):
+def test_a_product_above_the_rating_is_blocked_in_words_and_nobody_may_override(qtbot, actor, customer_id):
     wealth = r3_wealth()
     dialog = make(qtbot, actor, customer_id, category="wealth", suggested=(wealth.code,))
     choose(dialog, product_id=wealth.id, channel="sms")
     assert [c.code for c in dialog.blocks()] == [CheckCode.RISK_LEVEL_EXCEEDED]
     text = dialog.blocks_label.text()
     assert "customer rated C2, product R3" in text
-    assert "A supervisor can review it and override the block in the Leads view" in text
+    assert "a supervisor cannot override it" in text  # Cn up to Rn only
     flags = dialog.flags_label.text()
     assert "Elderly customer" in flags and "high-risk product (R3)" in flags
     assert wealth.dual_recording and "(dual recording) is required" in flags
+
+
+def test_an_expired_assessment_is_blocked_in_words_and_a_supervisor_may_override(qtbot, actor, customer_id):
+    Customer.update(risk_expires_on=dt.date.today() - dt.timedelta(days=1)).where(Customer.id == customer_id) \
+        .execute()
+    steady = product("WM-STEADY")  # R2: within C2, but the assessment must be valid
+    dialog = make(qtbot, actor, customer_id, category="wealth", suggested=(steady.code,))
+    choose(dialog, product_id=steady.id, channel="sms")
+    assert [c.code for c in dialog.blocks()] == [CheckCode.RISK_ASSESSMENT_EXPIRED]
+    assert "A supervisor can review it and override the block in the Leads view" in dialog.blocks_label.text()
 
 
 def test_in_chinese_the_checks_read_in_the_domains_words(qtbot, actor, customer_id):

@@ -53,7 +53,9 @@ def test_recipient_and_purpose_are_required_before_anything_runs(qtbot, w, tmp_p
 def test_the_filters_new_leads_go_out_with_a_bom_and_the_blocked_one_is_named(qtbot, w, tmp_path):
     dialog = dialog_for(qtbot, w, tmp_path)
     assert dialog.filter_radio.isChecked() and not dialog.selected_radio.isEnabled()
-    assert dialog.filter_radio.text() == "&New leads of the current list (4)"
+    # the blocked one is counted apart: it will not go
+    assert dialog.filter_radio.text() == ("&New leads of the current list that can go to sales: 3 "
+                                          "(blocked, kept back: 1)")
     assert dialog.bom_check.isChecked() and dialog.bom_check.isEnabled()
     exported = []
     dialog.sig_exported.connect(exported.append)
@@ -67,9 +69,9 @@ def test_the_filters_new_leads_go_out_with_a_bom_and_the_blocked_one_is_named(qt
     assert result.row_count == 3 and result.skipped == [(w.blocked, "no_marketing_consent")]
     data = (tmp_path / "leads.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
-    assert "3 leads were handed over to sales in" in dialog.status_label.text()
+    assert "Leads handed over to sales: 3" in dialog.status_label.text()
     assert str(tmp_path / "leads.csv") in dialog.status_label.text()
-    assert "1 leads were kept back" in dialog.status_label.text()
+    assert "Leads kept back: 1" in dialog.status_label.text()
     assert dialog.skipped_table.item(0, 0).text() == str(w.blocked)
     assert dialog.skipped_table.item(0, 1).text() == "The customer has not agreed to marketing contact."
     assert not dialog.export_button.isVisibleTo(dialog)
@@ -82,6 +84,7 @@ def test_only_the_selected_leads_go_and_a_closed_one_is_kept_back(qtbot, w, tmp_
     assert dialog.selected_radio.isChecked()  # several selected: a deliberate choice
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("xlsx"))
     assert dialog.path_edit.text().endswith("sel.xlsx") and not dialog.bom_check.isEnabled()
+    assert not dialog.bom_check.isVisibleTo(dialog)  # a workbook has no byte-order mark to choose
     dialog.profile_combo.setCurrentIndex(dialog.profile_combo.findData("salesforce"))
     fill(dialog)
     with qtbot.waitSignal(dialog.sig_finished, timeout=WAIT):

@@ -54,11 +54,13 @@ def test_the_dry_run_shows_every_row_and_changes_nothing(qtbot, w, tmp_path):
     assert dialog.report().dry_run
     assert dialog.row_texts() == [
         ("2", str(w.sold), "Will be applied", "“Handed over” → “Won”"),
-        ("3", str(w.fresh), "Rejected", "The lead cannot move from “New” to “Contacted”."),
+        ("3", str(w.fresh), "Rejected",
+         "This lead was never handed over to sales (it is still “New”), so sales cannot report “Contacted” for it."),
         ("4", "99999", "Rejected", "There is no lead with this number."),
         ("5", "", "Rejected", "“abc” is not a lead number."),
     ]
-    assert dialog.summary_label.text().startswith("回传.csv: 1 rows can be applied, 0 are already so, 3 are rejected")
+    assert dialog.summary_label.text().startswith("回传.csv — rows that can be applied: 1; already up to date: 0; "
+                                                  "no outcome given: 0; rejected: 3.")
     assert leads.get_lead(w.sold).state == LeadState.HANDED_OVER
     assert dialog.apply_button.isEnabled()
     applied = []
@@ -69,8 +71,16 @@ def test_the_dry_run_shows_every_row_and_changes_nothing(qtbot, w, tmp_path):
     row = leads.get_lead(w.sold)
     assert row.state == LeadState.WON and row.sales_owner == "张经理"
     assert dialog.row_texts()[0][2] == "Applied"
-    assert "1 rows were applied" in dialog.summary_label.text()
+    assert "rows applied: 1;" in dialog.summary_label.text()
     assert not dialog.apply_button.isVisibleTo(dialog)
+
+
+def test_a_row_without_an_outcome_is_counted_apart_from_one_already_so(qtbot, w, tmp_path):
+    path = tmp_path / "blank.csv"
+    path.write_text(f"线索编号,状态,销售负责人,备注\n{w.fresh},,,\n", encoding="utf-8-sig")
+    dialog = checked(qtbot, w, path)
+    assert dialog.row_texts() == [("2", str(w.fresh), "No outcome", "No outcome given: nothing to change.")]
+    assert "already up to date: 0; no outcome given: 1;" in dialog.summary_label.text()
 
 
 def test_a_file_where_nothing_applies_cannot_be_applied(qtbot, w, tmp_path):

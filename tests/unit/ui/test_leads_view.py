@@ -3,12 +3,15 @@ and a refused override said plainly, the supervisor's override, conversion repor
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from lead_world import advance, age, customer, lead, make_world, populate
 from PySide6.QtCore import Qt
 
 from crm.codes import LeadState
 from crm.errors import PermissionDenied
+from crm.models import Customer
 from crm.services import leads
 from crm.services.leads import LeadFilter
 from ui import i18n
@@ -136,8 +139,9 @@ def test_in_the_tab_the_stale_message_stays_after_the_list_is_read_again(qtbot, 
 
 
 def test_a_supervisor_overrides_an_overridable_block_with_a_reason(qtbot, w):
-    cid = customer(w, 1, rating="C1")
-    lead_id = lead(w, cid, "WM-BAL")  # R3 for a C1 customer
+    cid = customer(w, 1)
+    Customer.update(risk_expires_on=dt.date.today() - dt.timedelta(days=1)).where(Customer.id == cid).execute()
+    lead_id = lead(w, cid, "WM-BAL")  # R3 for a C3 customer whose assessment expired yesterday
     agent_view = LeadDetail(w.agent)
     qtbot.addWidget(agent_view)
     agent_view.show_lead(lead_id)
@@ -149,7 +153,7 @@ def test_a_supervisor_overrides_an_overridable_block_with_a_reason(qtbot, w):
     assert boss.override_button.isVisibleTo(boss) and boss.override_button.isEnabled()
     with qtbot.waitSignal(boss.sig_lead_changed):
         qtbot.mouseClick(boss.override_button, Qt.MouseButton.LeftButton)
-    assert "above the customer's risk tolerance" in asked[0]
+    assert "risk assessment expired" in asked[0]
     row = leads.get_lead(lead_id)
     assert row.overridden and row.override_reason == "客户已重新做风险测评"
     assert "(overridden)" in boss.checks_label.text()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidg
 from crm.errors import CrmError
 from crm.models import StaffUser
 from ui import i18n, sales_labels
-from ui.views.interaction.opportunity_review import OpportunityReview
+from ui.views.interaction.opportunity_review import OpportunityReview, WrappedLabel
 
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 300
@@ -86,11 +86,8 @@ class DetectionPanel(QFrame):
         self._error = ""
         self.setObjectName("detectionHints")
         self.setStyleSheet(PANEL_STYLE)
-        self.title_label = QLabel(self)
-        self.title_label.setWordWrap(True)
-        self.hints_label = QLabel(self)
-        self.hints_label.setWordWrap(True)
-        self.hints_label.setTextFormat(Qt.TextFormat.RichText)
+        self.title_label = WrappedLabel(self)
+        self.hints_label = WrappedLabel(self, rich=True)
         self.hint_labels: list[QLabel] = []
         self._hints_layout = QVBoxLayout()
         self._hints_layout.setSpacing(2)
@@ -185,9 +182,7 @@ class DetectionPanel(QFrame):
         else:
             self.title_label.clear()
         for finding in opportunities[:MAX_HINTS]:
-            label = QLabel(self)
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.RichText)
+            label = WrappedLabel(self, rich=True)
             label.setText(self._hint_html(finding))
             label.setToolTip(explanation(finding))
             self._hints_layout.addWidget(label)

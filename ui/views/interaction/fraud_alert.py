@@ -13,9 +13,10 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout, QLabel,
-                               QPushButton, QTextBrowser, QToolButton, QVBoxLayout, QWidget)
+                               QPushButton, QSizePolicy, QTextBrowser, QToolButton, QVBoxLayout, QWidget)
 
 from crm.codes import EscalationAction
 from crm.errors import CrmError
@@ -28,8 +29,8 @@ log = logging.getLogger(__name__)
 BANNER_STYLE = """
 QFrame#fraudAlert { background-color: #b3261e; border: 2px solid #6e0f0a; border-radius: 4px; }
 QFrame#fraudAlert QLabel { color: white; background: transparent; }
-QFrame#fraudAlert QLabel#fraudScript { background-color: #fdecea; color: #410e0b; border-radius: 3px;
-                                        padding: 6px; font-size: 11pt; }
+QFrame#fraudAlert QTextBrowser#fraudScript { background-color: #fdecea; color: #410e0b; border: none;
+                                             border-radius: 3px; padding: 2px 4px; font-size: 11pt; }
 QFrame#fraudAlert QPushButton { background-color: white; color: #8c1d18; border: 1px solid #6e0f0a;
                                 border-radius: 3px; padding: 3px 8px; font-weight: bold; }
 QFrame#fraudAlert QPushButton:disabled { background-color: #f3c3bf; color: #410e0b; }
@@ -40,6 +41,8 @@ QFrame#fraudAlert QToolButton { color: white; border: none; font-weight: bold; }
 ACTIONS: tuple[str, ...] = (EscalationAction.DISSUASION_SCRIPT, EscalationAction.BRANCH_SECURITY_NOTIFIED,
                             EscalationAction.POLICE_96110, EscalationAction.SUPERVISOR_NOTIFIED)
 PENDING, RECORDED = "pending", "recorded"
+SCRIPT_LINES = 3.5  # the script box shows this many lines (half a line more says "scroll for the rest")
+MIN_SCRIPT_LINES = 2.5
 
 RecordAction = Callable[[StaffUser, int, str], object]
 
@@ -60,6 +63,54 @@ def explanation_text(finding: Any, language: str | None = None) -> str:
     language = language or i18n.current_language()
     zh, en = getattr(finding, "explanation_zh", "") or "", getattr(finding, "explanation_en", "") or ""
     return (en or zh) if language == i18n.ENGLISH else (zh or en)
+
+
+class ElidedLabel(QLabel):
+    """One line, cut with "…" when too narrow; the whole text is its tooltip. ``text()`` is the whole text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def elided_text(self) -> str:
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
+    def paintEvent(self, _event: Any) -> None:
+        painter = QPainter(self)
+        self.style().drawItemText(painter, self.contentsRect(), int(Qt.AlignmentFlag.AlignLeft
+                                                                     | Qt.AlignmentFlag.AlignVCenter),
+                                  self.palette(), self.isEnabled(), self.elided_text(), QPalette.ColorRole.WindowText)
+
+
+class ScriptBox(QTextBrowser):
+    """The script, word-wrapped in a box of a few lines that scrolls (never cut mid-sentence unseen): about
+    SCRIPT_LINES lines when there is room, MIN_SCRIPT_LINES when the panel is short."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes on to the form; the mouse can still select
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def _height(self, lines: float) -> int:
+        margins = self.contentsMargins()
+        frame = 2 * self.document().documentMargin() + margins.top() + margins.bottom()
+        return int(self.fontMetrics().lineSpacing() * lines + frame) + 2
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height(SCRIPT_LINES))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._height(MIN_SCRIPT_LINES))
 
 
 class FraudScriptDialog(QDialog):
@@ -123,25 +174,23 @@ class FraudAlert(QFrame):
         self._built = True
 
     def _build_ui(self) -> None:
-        self.title_label = QLabel(self)
-        self.title_label.setWordWrap(True)
+        # Compact, so the call form keeps its room: a one-line title, the script in a box of a few lines that
+        # scrolls (Full Script… shows it all), the actions, and one status line.
+        self.title_label = ElidedLabel(self)
         font = self.title_label.font()
         font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title_label.setFont(font)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.clicked.connect(self.dismiss)
         header = QHBoxLayout()
+        header.setSpacing(4)
         header.addWidget(self.title_label, 1)
         header.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.heard_label = QLabel(self)
-        self.heard_label.setWordWrap(True)
-        self.heard_label.setTextFormat(Qt.TextFormat.RichText)
-        self.script_label = QLabel(self)
+        self.heard_label = ElidedLabel(self)
+        self.script_label = ScriptBox(self)
         self.script_label.setObjectName("fraudScript")
-        self.script_label.setWordWrap(True)
-        self.script_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(4)
@@ -156,17 +205,20 @@ class FraudAlert(QFrame):
         self.script_button.clicked.connect(self.show_full_script)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
-        footer = QHBoxLayout()
-        footer.addWidget(self.status_label, 1)
-        footer.addWidget(self.script_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        heard_row = QHBoxLayout()
+        heard_row.setSpacing(4)
+        heard_row.addWidget(self.heard_label, 1)
+        heard_row.addWidget(self.script_button, 0)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 8)
-        layout.setSpacing(4)
+        layout.setContentsMargins(8, 4, 8, 6)
+        layout.setSpacing(3)
         layout.addLayout(header)
-        layout.addWidget(self.heard_label)
+        layout.addLayout(heard_row)
         layout.addWidget(self.script_label)
         layout.addLayout(grid)
-        layout.addLayout(footer)
+        layout.addWidget(self.status_label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def retranslateUi(self) -> None:
         self.title_label.setText(self.tr("⚠ Possible telecom fraud: stop any transfer and read the script to "
@@ -304,15 +356,21 @@ class FraudAlert(QFrame):
             return
         phrases: list[str] = []
         for finding in self._findings:
-            phrase = html.escape(finding.evidence.text)
+            phrase = finding.evidence.text
             if phrase not in phrases:
                 phrases.append(phrase)
-        heard = self.tr("Heard: {phrases}").format(
-            phrases=self.tr(", ").join(f"<b>“{p}”</b>" for p in phrases))
-        reason = html.escape(explanation_text(self._findings[0]))
-        self.heard_label.setText(f"{heard} — {reason}" if reason else heard)
-        self.heard_label.setToolTip("\n".join(explanation_text(f) for f in self._findings))
-        self.script_label.setText(script_text(self._findings[0]))
+        self.heard_label.setText(self.tr("Heard: {phrases}").format(
+            phrases=self.tr(", ").join(f"“{p}”" for p in phrases)))
+        reasons: list[str] = []
+        for finding in self._findings:
+            reason = explanation_text(finding)
+            if reason and reason not in reasons:
+                reasons.append(reason)
+        self.heard_label.setToolTip("\n".join([self.heard_label.text(), *reasons]))
+        # The script to read first; why it was raised under it (the box scrolls; Full Script… shows it all).
+        script = html.escape(script_text(self._findings[0]))
+        why = "".join(f"<p style='color:#6e3b37; font-size:9pt;'>{html.escape(r)}</p>" for r in reasons)
+        self.script_label.setHtml(f"<p>{script}</p>{why}")
 
     def _show_status(self) -> None:
         saved = bool(self._escalation_ids)

@@ -248,6 +248,9 @@ class InteractionForm(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # However tall the fraud banner above, the notes keep a usable height in view.
+        self.scroll_area.setMinimumHeight(self.notes_edit.minimumHeight() + 8)
+        self.detection.sig_findings_changed.connect(self._keep_notes_in_view)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -259,6 +262,12 @@ class InteractionForm(QWidget):
         layout.addWidget(self.form_message)
         layout.addLayout(buttons)
         self._set_tab_order()
+
+    def _keep_notes_in_view(self) -> None:
+        """The fraud banner shrinks the scrolled part: scroll so the notes (being typed, or empty again for the
+        next call once the warned call is saved) stay in view."""
+        if self.notes_edit.hasFocus() or self.fraud_alert.isVisibleTo(self):
+            QTimer.singleShot(0, self, lambda: self.scroll_area.ensureWidgetVisible(self.notes_edit, 0, 0))
 
     def _buddy_label(self, buddy: QWidget) -> QLabel:
         label = QLabel(self)

@@ -14,7 +14,9 @@ from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from crm.errors import ConflictError, CrmError
 from crm.models import StaffUser
@@ -43,6 +45,35 @@ def _decide(actor: StaffUser, opportunity_id: int, version: int, confirm: bool) 
     return leads.decide_opportunity(actor, opportunity_id, version, confirm=confirm)
 
 
+class WrappedLabel(QLabel):
+    """A word-wrapped label that asks for the height its text needs at its width, as a minimum: in the call
+    form's scroll area a layout otherwise hands it the height of one unwrapped line and cuts lines in half."""
+
+    def __init__(self, parent: QWidget | None = None, *, rich: bool = False) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if rich:
+            self.setTextFormat(Qt.TextFormat.RichText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.width() <= 0:
+            return
+        old = self.minimumHeight()
+        self.setMinimumHeight(0)  # QLabel never reports a height for a width below its minimum
+        height = self.heightForWidth(self.width())
+        self.setMinimumHeight(height if height > 0 else old)
+
+
 class OpportunityRowWidget(QWidget):
     """One stored opportunity: what was heard, its status, and what the agent can do next."""
 
@@ -57,9 +88,7 @@ class OpportunityRowWidget(QWidget):
         self.context = context  # HTML: the evidence in the saved notes, the phrase marked
         self.lead_text = ""  # what became of the lead made from it
         self.lead_blocked = False
-        self.text_label = QLabel(self)
-        self.text_label.setWordWrap(True)
-        self.text_label.setTextFormat(Qt.TextFormat.RichText)
+        self.text_label = WrappedLabel(self, rich=True)
         self.confirm_button = QPushButton(self)
         self.dismiss_button = QPushButton(self)
         self.lead_button = QPushButton(self)
@@ -68,12 +97,18 @@ class OpportunityRowWidget(QWidget):
         self.confirm_button.clicked.connect(lambda: self.sig_decide.emit(self, True))
         self.dismiss_button.clicked.connect(lambda: self.sig_decide.emit(self, False))
         self.lead_button.clicked.connect(lambda: self.sig_create_lead.emit(self))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 2, 0, 2)
-        layout.setSpacing(4)
-        layout.addWidget(self.text_label, 1)
+        # The text gets the panel's whole width (the panel is narrow); the buttons go under it, on the right.
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setSpacing(4)
+        buttons.addStretch(1)
         for button in (self.confirm_button, self.dismiss_button, self.lead_button):
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.text_label)
+        layout.addLayout(buttons)
         self.retranslateUi()
         self._built = True
 
@@ -138,8 +173,7 @@ class OpportunityReview(QWidget):
         self.run_dialog = run_dialog  # tests answer the lead dialog through this
         self._saved: Any = None
         self.rows: list[OpportunityRowWidget] = []
-        self.title_label = QLabel(self)
-        self.title_label.setWordWrap(True)
+        self.title_label = WrappedLabel(self)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)

@@ -201,20 +201,20 @@ class LeadDetail(QWidget):
 
     def _checks_html(self, lead: LeadRow) -> str:
         overridden = lead.overridden
+        overridden_note = html.escape(self.tr("(overridden)"))
+        all_clear = html.escape(self.tr("Nothing blocks this lead: it may go to sales."))
         lines = []
         for check in self._checks:
             sentence = html.escape(sales_labels.check_label(check))
             if check.blocking and overridden and check.overridable:
-                lines.append(f'<span style="color:{FLAG_COLOR}">✔ {sentence} '
-                             f'{html.escape(self.tr("(overridden)"))}</span>')
+                lines.append(f'<span style="color:{FLAG_COLOR}">✔ {sentence} {overridden_note}</span>')
             elif check.blocking:
                 suffix = "" if check.overridable else " " + html.escape(self.tr("(cannot be overridden)"))
                 lines.append(f'<span style="color:{BLOCK_COLOR}">✖ {sentence}{suffix}</span>')
             else:
                 lines.append(f'<span style="color:{FLAG_COLOR}">⚠ {sentence}</span>')
         if not suitability.blocking(self._checks):
-            lines.insert(0, f'<span style="color:{OK_COLOR}">✔ '
-                            f'{html.escape(self.tr("Nothing blocks this lead: it may go to sales."))}</span>')
+            lines.insert(0, f'<span style="color:{OK_COLOR}">✔ {all_clear}</span>')
         return "<br>".join(lines)
 
     # --- actions -------------------------------------------------------------------------------------

@@ -79,6 +79,9 @@ _ROWS: dict[str, str] = {
         "LeadMessages", "“{value}” is not an outcome this program knows (use 成交, 未成交, 已联系, 已接收 or 无效)."),
     "transition_not_allowed": QT_TRANSLATE_NOOP(
         "LeadMessages", "The lead cannot move from “{from_state}” to “{to_state}”."),
+    "never_handed_over": QT_TRANSLATE_NOOP(
+        "LeadMessages", "This lead was never handed over to sales (it is still “{from_state}”), so sales cannot "
+        "report “{to_state}” for it."),
     "duplicate_lead_id": QT_TRANSLATE_NOOP(
         "LeadMessages", "The lead appears more than once in the file (rows {rows}): none of these rows is "
         "applied."),
@@ -145,6 +148,8 @@ def skip_reason(code: str) -> str:
 
 def row_reason(code: str, details: Mapping[str, Any] | None = None) -> str:
     """What the import did with one row (applied, unchanged, or why it was rejected)."""
+    if code == "transition_not_allowed" and str((details or {}).get("from")) == "new":
+        code = "never_handed_over"
     template = _ROWS.get(code)
     if template is None:
         return code

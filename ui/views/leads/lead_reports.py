@@ -1,7 +1,8 @@
 """LeadReports: conversion per referring agent and per detection rule (for the Leads tab's filter), and the
 per-rule detection report (detected, confirmed, dismissed, leads, won) used to tune the rules.
 
-A few dozen rows each: plain QTableWidgets, filled on demand.
+A few dozen rows each: plain QTableWidgets, filled on demand, one per tab so each has the view's height. Rules
+are named by their explanation (the id is in the tooltip); the per-rule tables list the busiest rules first.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from crm.errors import CrmError
 from crm.services import leads
@@ -32,6 +33,14 @@ def _table(parent: QWidget) -> QTableWidget:
     return table
 
 
+def _rule_column_stretches(table: QTableWidget) -> None:
+    """The rule's explanation takes the room left; the numbers keep their width."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
 class LeadReports(QWidget):
     """``refresh(filter)`` reads the three reports again."""
 
@@ -48,12 +57,24 @@ class LeadReports(QWidget):
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
         self.error_label.setVisible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.error_label)
+        self.tabs = QTabWidget(self)
         for caption, table in ((self.agent_caption, self.agent_table), (self.rule_caption, self.rule_table),
                                (self.detection_caption, self.detection_table)):
-            layout.addWidget(caption)
-            layout.addWidget(table, 1)
+            page = QWidget(self.tabs)
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(4, 4, 4, 4)
+            caption.setParent(page)
+            caption.setWordWrap(True)
+            table.setParent(page)
+            page_layout.addWidget(caption)
+            page_layout.addWidget(table, 1)
+            self.tabs.addTab(page, "")
+        _rule_column_stretches(self.rule_table)
+        _rule_column_stretches(self.detection_table)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.tabs, 1)
         self._agents: list[ConversionRow] = []
         self._by_rule: list[ConversionRow] = []
         self._detection: list[RuleReportRow] = []
@@ -66,15 +87,18 @@ class LeadReports(QWidget):
             self.tr("<b>Detection rules</b>: how often agents agreed with each rule, and what came of it"))
         conversion = (self.tr("Leads"), self.tr("Handed over"), self.tr("Won"), self.tr("Lost"), self.tr("Invalid"),
                       self.tr("Blocked"), self.tr("Conversion"))
+        self.tabs.setTabText(0, self.tr("By Agent"))
+        self.tabs.setTabText(1, self.tr("By Rule"))
+        self.tabs.setTabText(2, self.tr("Detection Rules"))
         self.agent_table.setColumnCount(8)
         self.agent_table.setHorizontalHeaderLabels((self.tr("Referred by"), *conversion))
         self.agent_table.horizontalHeader().setStretchLastSection(False)
-        self.rule_table.setColumnCount(9)
-        self.rule_table.setHorizontalHeaderLabels((self.tr("Rule"), *conversion, self.tr("What the rule looks for")))
-        self.detection_table.setColumnCount(9)
+        self.rule_table.setColumnCount(8)
+        self.rule_table.setHorizontalHeaderLabels((self.tr("What the rule looks for"), *conversion))
+        self.detection_table.setColumnCount(8)
         self.detection_table.setHorizontalHeaderLabels(
-            (self.tr("Rule"), self.tr("Detected"), self.tr("To confirm"), self.tr("Confirmed"), self.tr("Dismissed"),
-             self.tr("Agreement"), self.tr("Leads"), self.tr("Won"), self.tr("What the rule looks for")))
+            (self.tr("What the rule looks for"), self.tr("Detected"), self.tr("To confirm"), self.tr("Confirmed"),
+             self.tr("Dismissed"), self.tr("Agreement"), self.tr("Leads"), self.tr("Won")))
         self.agent_table.horizontalHeaderItem(7).setToolTip(self.tr("Won ÷ handed over to sales"))
         self.rule_table.horizontalHeaderItem(7).setToolTip(self.tr("Won ÷ handed over to sales"))
         self.detection_table.horizontalHeaderItem(5).setToolTip(self.tr("Confirmed ÷ (confirmed + dismissed)"))
@@ -91,8 +115,8 @@ class LeadReports(QWidget):
         self.error_label.setVisible(False)
         try:
             self._agents = leads.conversion_by_agent(self._filter)
-            self._by_rule = leads.conversion_by_rule(self._filter)
-            self._detection = leads.rule_report()
+            self._by_rule = sorted(leads.conversion_by_rule(self._filter), key=lambda r: -r.leads)
+            self._detection = sorted(leads.rule_report(), key=lambda r: (-r.detected, -r.leads))
         except CrmError as exc:
             self.error_label.setText(lead_messages.message_for(exc))
             self.error_label.setVisible(True)
@@ -107,29 +131,34 @@ class LeadReports(QWidget):
         table = self.detection_table
         table.setRowCount(len(self._detection))
         for row, r in enumerate(self._detection):
-            self._set(table, row, 0, r.rule_id, self._rule_explanation(r.rule_id))
+            self._set(table, row, 0, *self._rule_name(r.rule_id))
             for column, value in enumerate((r.detected, r.pending, r.confirmed, r.dismissed), 1):
                 self._number(table, row, column, value)
             self._set(table, row, 5, self._percent(r.precision), align=True)
             self._number(table, row, 6, r.leads)
             self._number(table, row, 7, r.won)
-            self._set(table, row, 8, self._rule_explanation(r.rule_id) or "")
 
     def _fill_conversion(self, table: QTableWidget, rows: Sequence[ConversionRow], *, by_rule: bool) -> None:
         table.setRowCount(len(rows))
         for row, r in enumerate(rows):
-            if by_rule:
-                label = r.label or self.tr("(entered by hand)")
-                tip = self._rule_explanation(r.key) if r.key else self.tr("Leads created without a detected "
-                                                                          "opportunity")
+            if by_rule and r.key:
+                label, tip = self._rule_name(str(r.key))
+            elif by_rule:
+                label, tip = self.tr("(entered by hand)"), self.tr("Leads created without a detected opportunity")
             else:
                 label, tip = r.label, None
             self._set(table, row, 0, label, tip)
             for column, value in enumerate((r.leads, r.handed_over, r.won, r.lost, r.invalid, r.blocked), 1):
                 self._number(table, row, column, value)
             self._set(table, row, 7, self._percent(r.conversion_rate), align=True)
-            if by_rule:
-                self._set(table, row, 8, tip or "")
+
+    def _rule_name(self, rule_id: str) -> tuple[str, str]:
+        """(text, tooltip): the rule's explanation, its id and explanation as the tooltip; the id alone for a
+        rule no longer in the rules file."""
+        explanation = self._rule_explanation(rule_id)
+        if not explanation:
+            return rule_id, self.tr("{rule} (no longer in the rules file)").format(rule=rule_id)
+        return explanation, f"{rule_id}\n{explanation}"
 
     def _rule_explanation(self, rule_id: str | None) -> str | None:
         if self._rules is None:
