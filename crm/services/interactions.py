@@ -2,7 +2,7 @@
 
 Effects of one save: the interaction, its feedback tags, the customer's last contact, the verification
 attempts made during the call linked to it, for a score of 1–2 a follow-up for a supervisor, and what the
-detector finds in the notes (crm.services.leads.record_findings: sales opportunities, fraud and complaint
+detector finds in the notes (crm.services.opportunities.record_findings: sales opportunities, fraud and complaint
 escalations).
 Notes that look like authentication data (C3: PIN, password, CVN, SMS code) are refused before saving.
 """
@@ -26,7 +26,7 @@ from crm.codes import (
 )
 from crm.errors import NotFound, ValidationError
 from crm.models import Customer, FeedbackTag, FollowUp, Interaction, StaffUser, VerificationAttempt
-from crm.services import audit, leads
+from crm.services import audit, opportunities
 from crm.services.base import now_utc
 from crm.services.staff import supervisor_for
 
@@ -123,7 +123,7 @@ def log_interaction(actor: StaffUser, data: NewInteraction) -> SavedInteraction:
             followups.append(_supervisor_followup(actor, row, data))
         audit.record(actor, AuditAction.CREATE, "interaction", row.id, customer=data.customer_id,
                      channel=channel, category=data.category, satisfaction=data.satisfaction)
-        found = leads.record_findings(actor, row) if row.notes else leads.FindingsResult()
+        found = opportunities.record_findings(actor, row) if row.notes else opportunities.FindingsResult()
     return SavedInteraction(row.id, data.customer_id, verification, tuple(followups), found.opportunity_ids,
                             found.fraud_escalation_ids, found.escalation_ids)
 

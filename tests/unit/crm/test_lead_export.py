@@ -24,6 +24,7 @@ from crm.identifiers import mask_phone
 from crm.models import AuditLog, Consent, Customer, ExportBatch, Lead, Opportunity, Product, StaffUser
 from crm.services import customers
 from crm.services.customers import NewCustomer
+from crm.workcalendar import default_calendar
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -205,7 +206,7 @@ def test_generic_csv_as_sales_open_it(w, tmp_path):
     by_id = {r[0]: r for r in rows[1:]}
     a, b = by_id[str(first)], by_id[str(second)]
     assert a[2:8] == ["LCD-2026-01", "大额存单2026年第1期", "大额存单", "张三丰", "138****5678", "电话"]
-    assert a[8:10] == ["李客服", "否"] and a[1] == dt.date.today().isoformat()
+    assert a[8:10] == ["李客服", "否"] and a[1] == dt.datetime.now(default_calendar().tz).date().isoformat()
     assert a[11] == "客户说手机139****5678，想买大额存单"
     assert b[5:7] == ["欧阳娜娜", "137****1111"] and b[9] == "是" and "需双录" in b[10]
     assert "13812345678" not in raw.decode("utf-8-sig") and "13912345678" not in raw.decode("utf-8-sig")

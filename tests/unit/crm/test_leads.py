@@ -26,7 +26,16 @@ from crm.models import (
     Opportunity,
     Product,
 )
-from crm.services import cases, customer_detail, customers, interactions, leads, products, suitability
+from crm.services import (
+    cases,
+    customer_detail,
+    customers,
+    interactions,
+    leads,
+    opportunities,
+    products,
+    suitability,
+)
 from crm.services.customers import NewCustomer
 from crm.services.interactions import NewInteraction
 from crm.services.leads import LeadFilter
@@ -102,7 +111,7 @@ class FakeDetector:
 def opportunity(w, notes="客户下个月出国旅游，想换点外币", rule="opp.travel_abroad", phrase="出国旅游",
                 category="fx", products_=("FX-CASH",), customer=None) -> Opportunity:
     row = interaction(w, notes, customer=customer or w.customer_id)
-    found = leads.record_findings(w.agent, row, detector=FakeDetector(
+    found = opportunities.record_findings(w.agent, row, detector=FakeDetector(
         finding(notes, "opportunity", rule, phrase, category, products_)))
     (opp_id,) = found.opportunity_ids
     return Opportunity.get_by_id(opp_id)
@@ -200,7 +209,7 @@ def test_a_customer_with_a_recent_fraud_escalation_gets_no_lead_at_all(w):
     earlier = make_lead(w, "DEP-1Y")  # made before the fraud came to light
     clean = opportunity(w)
     scam = interaction(w, "对方让客户把钱转到安全账户")
-    leads.record_findings(w.agent, scam, detector=FakeDetector(
+    opportunities.record_findings(w.agent, scam, detector=FakeDetector(
         finding(scam.notes, "fraud", "fraud.safe_account", "安全账户")))
     for kw in ({}, {"opportunity_id": clean.id}):
         with pytest.raises(ValidationError) as info:
@@ -301,14 +310,14 @@ def test_a_fraud_finding_creates_an_escalation_flags_the_call_and_no_opportunity
         finding(FRAUD_NOTES, "fraud", "fraud.safe_account", "安全账户"),
         finding(FRAUD_NOTES, "fraud", "fraud.safe_account", "公检法"),  # the same rule twice: one escalation
         finding(FRAUD_NOTES, "opportunity", "opp.large_cd", "大额存单", "large_cd", ("LCD-1Y",)))
-    found = leads.record_findings(w.agent, row, detector=detector)
+    found = opportunities.record_findings(w.agent, row, detector=detector)
     assert found.opportunity_ids == () and len(found.fraud_escalation_ids) == 1
     esc = Escalation.get_by_id(found.fraud_escalation_ids[0])
     assert (esc.kind, esc.rule_id, esc.evidence_text, esc.created_by_id, esc.interaction_id, esc.customer_id) == \
         (EscalationKind.FRAUD, "fraud.safe_account", "公检法", w.agent.id, row.id, w.customer_id)
     assert Interaction.get_by_id(row.id).fraud_flag
     assert Opportunity.select().count() == 0
-    assert leads.record_findings(w.agent, row, detector=detector).fraud_escalation_ids == ()  # not twice
+    assert opportunities.record_findings(w.agent, row, detector=detector).fraud_escalation_ids == ()  # not twice
 
 
 def test_a_lead_from_a_fraud_flagged_interaction_is_refused_and_cannot_be_overridden(w):
@@ -325,7 +334,7 @@ def test_a_lead_from_a_fraud_flagged_interaction_is_refused_and_cannot_be_overri
     assert info.value.code == "fraud_flagged"
     assert Lead.select().where(Lead.opportunity == other.id).count() == 0
     with pytest.raises(ValidationError) as info:
-        leads.decide_opportunity(w.agent, other.id, other.version, confirm=True)
+        opportunities.decide_opportunity(w.agent, other.id, other.version, confirm=True)
     assert info.value.code == "fraud_flagged"
     lead = lead_row(earlier.lead_id)
     checks = suitability.lead_checks(lead)
@@ -340,20 +349,20 @@ def test_a_lead_from_a_fraud_flagged_interaction_is_refused_and_cannot_be_overri
 
 def test_fraud_actions_fill_the_escalation_then_append(w):
     row = interaction(w, FRAUD_NOTES)
-    found = leads.record_findings(w.agent, row, detector=FakeDetector(
+    found = opportunities.record_findings(w.agent, row, detector=FakeDetector(
         finding(FRAUD_NOTES, "fraud", "fraud.safe_account", "安全账户")))
     (esc_id,) = found.fraud_escalation_ids
-    assert leads.record_fraud_action(w.agent, esc_id, "dissuasion_script") == esc_id
-    second = leads.record_fraud_action(w.agent, esc_id, "police_96110", note="已拨打96110")
+    assert opportunities.record_fraud_action(w.agent, esc_id, "dissuasion_script") == esc_id
+    second = opportunities.record_fraud_action(w.agent, esc_id, "police_96110", note="已拨打96110")
     assert second != esc_id
     assert [(e.action_taken, e.rule_id) for e in Escalation.select().order_by(Escalation.id)] == \
         [("dissuasion_script", "fraud.safe_account"), ("police_96110", "fraud.safe_account")]
     assert Escalation.get_by_id(second).note == "已拨打96110"
     assert len(audits("escalation", esc_id, AuditAction.UPDATE)) == 1
     with pytest.raises(ValidationError):
-        leads.record_fraud_action(w.agent, esc_id, "shouted")
+        opportunities.record_fraud_action(w.agent, esc_id, "shouted")
     with pytest.raises(NotFound):
-        leads.record_fraud_action(w.agent, 999, "other")
+        opportunities.record_fraud_action(w.agent, 999, "other")
 
 
 # --- opportunities ---------------------------------------------------------------------------------
@@ -367,10 +376,10 @@ def test_opportunities_keep_rule_category_first_active_product_and_evidence(w):
         finding(notes, "opportunity", "opp.study_abroad", "留学", "cross_border", ("CB-STUDY",)),
         finding(notes, "escalation", "escalation:12378", "大额存单"),  # any text will do for the fake
     )
-    found = leads.record_findings(w.agent, row, detector=detector)
+    found = opportunities.record_findings(w.agent, row, detector=detector)
     assert len(found.opportunity_ids) == 2 and len(found.escalation_ids) == 1
     assert found.findings == detector.found
-    rows = leads.opportunities_for_interaction(row.id)
+    rows = opportunities.opportunities_for_interaction(row.id)
     assert [(r.rule_id, r.category, r.product_code, r.status) for r in rows] == [
         ("opp.study_abroad", "cross_border", "CB-STUDY", "detected"),
         ("opp.large_cd", "large_cd", "LCD-3Y", "detected")]  # evidence order; LCD-1Y inactive, NOPE unknown
@@ -379,27 +388,27 @@ def test_opportunities_keep_rule_category_first_active_product_and_evidence(w):
     assert cd.customer_id == w.customer_id and cd.interaction_id == row.id and cd.lead_count == 0
     esc = Escalation.get_by_id(found.escalation_ids[0])
     assert (esc.kind, esc.rule_id) == (EscalationKind.COMPLAINT_ESCALATION, "escalation:12378")
-    again = leads.record_findings(w.agent, row, detector=detector)
+    again = opportunities.record_findings(w.agent, row, detector=detector)
     assert (again.opportunity_ids, again.escalation_ids) == ((), ())
     assert len(audits("opportunity", cd.id, AuditAction.CREATE)) == 1
 
 
 def test_record_findings_ignores_empty_notes(w):
     row = interaction(w, "  ")
-    assert leads.record_findings(w.agent, row, detector=FakeDetector()) == leads.FindingsResult()
+    assert opportunities.record_findings(w.agent, row, detector=FakeDetector()) == opportunities.FindingsResult()
 
 
 def test_deciding_an_opportunity_is_kept_versioned_and_once(w):
     opp = opportunity(w)
-    version = leads.decide_opportunity(w.agent, opp.id, opp.version, confirm=False)
-    row = leads.get_opportunity(opp.id)
+    version = opportunities.decide_opportunity(w.agent, opp.id, opp.version, confirm=False)
+    row = opportunities.get_opportunity(opp.id)
     assert (row.status, row.decided_by, row.version, version) == ("dismissed", w.agent.id, 2, 2)
     assert row.decided_at is not None
     with pytest.raises(ValidationError) as info:
-        leads.decide_opportunity(w.agent, opp.id, 2, confirm=True)
+        opportunities.decide_opportunity(w.agent, opp.id, 2, confirm=True)
     assert info.value.code == "already_decided"
     with pytest.raises(ConflictError):
-        leads.decide_opportunity(w.agent, opp.id, 1, confirm=True)
+        opportunities.decide_opportunity(w.agent, opp.id, 1, confirm=True)
     with pytest.raises(ValidationError) as info:
         make_lead(w, "FX-CASH", opportunity_id=opp.id)
     assert info.value.code == "opportunity_dismissed"
@@ -409,7 +418,7 @@ def test_a_lead_from_a_detected_opportunity_confirms_it(w):
     opp = opportunity(w)
     result = make_lead(w, "FX-CASH", opportunity_id=opp.id)
     assert lead_row(result.lead_id).opportunity_id == opp.id
-    row = leads.get_opportunity(opp.id)
+    row = opportunities.get_opportunity(opp.id)
     assert (row.status, row.decided_by, row.lead_count) == ("confirmed", w.agent.id, 1)
     stranger = another_customer(w, "李四", "13900001111")
     with pytest.raises(ValidationError) as info:
@@ -659,7 +668,7 @@ def test_conversion_by_rule_and_the_rule_report(w):
     c = opportunity(w, notes="女儿去留学", rule="opp.study_abroad", phrase="留学", category="cross_border",
                     products_=("CB-STUDY",))
     d = opportunity(w, notes="春节出国旅游", phrase="出国旅游")
-    leads.decide_opportunity(w.agent, c.id, c.version, confirm=False)
+    opportunities.decide_opportunity(w.agent, c.id, c.version, confirm=False)
     la = make_lead(w, "FX-CASH", opportunity_id=a.id).lead_id
     lb = make_lead(w, "LCD-1Y", opportunity_id=b.id).lead_id
     make_lead(w, "DEP-1Y")  # by hand
@@ -693,7 +702,7 @@ def _log(w, notes: str):
 def test_saving_an_interaction_stores_its_opportunities(w):
     saved = _log(w, "客户说下个月要出国旅游，问怎么换外币")
     assert saved.opportunity_ids and saved.fraud_escalation_ids == () and saved.escalation_ids == ()
-    rows = leads.opportunities_for_interaction(saved.id)
+    rows = opportunities.opportunities_for_interaction(saved.id)
     assert [r.id for r in rows] == list(saved.opportunity_ids)
     notes = Interaction.get_by_id(saved.id).notes
     assert all(notes[r.evidence_start:r.evidence_end] == r.evidence_text for r in rows)
@@ -723,7 +732,7 @@ def test_a_failing_detection_rolls_the_whole_save_back(w, monkeypatch):
     def boom(*_a, **_k):
         raise RuntimeError("detector broke")
 
-    monkeypatch.setattr(leads, "record_findings", boom)
+    monkeypatch.setattr(opportunities, "record_findings", boom)
     with pytest.raises(RuntimeError):
         _log(w, "出国旅游")
     assert Interaction.select().count() == 0

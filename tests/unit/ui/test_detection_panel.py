@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit, QVBoxLayout, QWidget
 from crm.codes import OpportunityStatus
 from crm.detection import RulesError
 from crm.models import Lead, Opportunity, StaffUser
-from crm.services import customer_detail, leads, products
+from crm.services import customer_detail, opportunities, products
 from crm.services.customers import NewCustomer, create_customer
 from ui import i18n
 from ui.dialogs.lead_create_dialog import LeadCreateDialog
@@ -144,7 +144,7 @@ def test_a_decision_made_elsewhere_first_is_shown_not_overwritten(qtbot, form, a
     type_notes(qtbot, form, NOTES)
     form.save()
     row = form.detection.review.rows[0]
-    leads.decide_opportunity(actor, row.row.id, row.row.version, confirm=False)  # a colleague, meanwhile
+    opportunities.decide_opportunity(actor, row.row.id, row.row.version, confirm=False)  # a colleague, meanwhile
     assert not form.detection.review.decide(row, True)
     assert "Someone else" in form.detection.review.message.text()
     assert row.status() == OpportunityStatus.DISMISSED

@@ -3,7 +3,7 @@
 It shows at once, never blocks typing, and gives the agent the dissuasion script (劝阻话术) in the UI
 language and four actions. An action taken before the call is saved is remembered and recorded against the
 fraud escalation as soon as the save creates it (``on_saved``); after the save each click is recorded at once
-(``leads.record_fraud_action``). Once the call is saved the banner stays until the agent closes it.
+(``opportunities.record_fraud_action``). Once the call is saved the banner stays until the agent closes it.
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ RecordAction = Callable[[StaffUser, int, str], object]
 
 
 def _record_fraud_action(actor: StaffUser, escalation_id: int, action: str) -> object:
-    from crm.services import leads
-    return leads.record_fraud_action(actor, escalation_id, action)
+    from crm.services import opportunities
+    return opportunities.record_fraud_action(actor, escalation_id, action)
 
 
 def script_text(finding: Any, language: str | None = None) -> str:

@@ -1,7 +1,7 @@
 """OpportunityReview: after a save, the opportunities the core stored for the call, to confirm or dismiss.
 
 Each row says what was heard and which product category it points to; Confirm marks it as a real need
-(``leads.decide_opportunity``) and offers "Create Lead…" (LeadCreateDialog); Dismiss drops it. A call with a
+(``opportunities.decide_opportunity``) and offers "Create Lead…" (LeadCreateDialog); Dismiss drops it. A call with a
 fraud warning never gets a lead: the core stores no opportunities for it, and this list refuses to offer one.
 """
 
@@ -36,13 +36,13 @@ def _exec_dialog(dialog: QDialog) -> bool:
 
 
 def _opportunities(interaction_id: int) -> list[Any]:
-    from crm.services import leads
-    return leads.opportunities_for_interaction(interaction_id)
+    from crm.services import opportunities
+    return opportunities.opportunities_for_interaction(interaction_id)
 
 
 def _decide(actor: StaffUser, opportunity_id: int, version: int, confirm: bool) -> int:
-    from crm.services import leads
-    return leads.decide_opportunity(actor, opportunity_id, version, confirm=confirm)
+    from crm.services import opportunities
+    return opportunities.decide_opportunity(actor, opportunity_id, version, confirm=confirm)
 
 
 class WrappedLabel(QLabel):
