@@ -8,8 +8,8 @@ Every cell that a spreadsheet could take for a formula (leading = + - @, tab, CR
 (crm.exports.sheets writes the files).
 
 The file is streamed: lead ids first, then rows a chunk at a time, each chunk re-checked for suitability and
-consent (suitability.lead_checks_many: a lead no longer exportable is skipped with its check code) and written
-at once. It goes to a temporary file beside the target; only when it is complete is the batch recorded, its
+consent (suitability.LeadFacts, the facts read by the same query as the row: a lead no longer exportable is
+skipped with its check code) and written at once. It goes to a temporary file beside the target; only when it is complete is the batch recorded, its
 leads moved to ``handed_over`` (one set-based UPDATE) and the audit row written, in one transaction that ends
 by renaming the file into place. Any failure removes the temporary file and changes no lead.
 """
@@ -390,26 +390,6 @@ class _IdQuery:
         return self.run(ids).fetchall() if ids else []
 
 
-class _Fetched(NamedTuple):
-    """One lead as the chunk query returns it (raw driver values: booleans may be 0/1)."""
-
-    id: int
-    created_at: str  # UtcDateTimeField text
-    state: str
-    block_reason: str | None
-    override_by: int | None
-    override_codes: str
-    product_id: int
-    referred_by_id: int
-    contact_channel: str
-    flags: str
-    dual_recording_required: Any
-    customer_name: str
-    evidence: str | None
-    phone: str | None  # the number for sales: a mobile before other kinds, the primary first, then the oldest
-    override_reason: str | None
-
-
 class _Product(NamedTuple):
     code: str
     name_zh: str
@@ -420,19 +400,21 @@ class _Product(NamedTuple):
     active: Any
 
 
+# The chunk query: suitability's facts (suitability.FACT_COLUMNS of them, for the re-check), then these.
+_CREATED, _STATE, _BLOCK, _OVERRIDE_BY, _OVERRIDE_CODES, _REFERRER, _FLAGS, _DUAL, _NAME, _EVIDENCE, _PHONE, \
+    _OVERRIDE_REASON = range(suitability.FACT_COLUMNS, suitability.FACT_COLUMNS + 12)
+_PRODUCT, _CHANNEL = 2, 3  # among the facts: Lead.product, Lead.contact_channel
+
+
 def _chunk_query() -> peewee.ModelSelect:
-    # Products and staff are few: read once into dicts (_Lookups) rather than joined on every row. The
-    # suitability re-check reads its own facts (suitability.lead_checks_many).
+    """One query per chunk for both the re-check and the row (the facts read once, not in a second query
+    over the same leads). Products and staff are few: read once into dicts (_Lookups) rather than joined."""
     phone = (CustomerPhone.select(CustomerPhone.number).where(CustomerPhone.customer == Lead.customer)
              .order_by(peewee.Case(None, [(CustomerPhone.kind == PhoneKind.MOBILE, 0)], 1),
                        CustomerPhone.is_primary.desc(), CustomerPhone.id).limit(1))
-    return (Lead.select(Lead.id, Lead.created_at, Lead.state, Lead.block_reason, Lead.override_by,
-                        Lead.override_codes, Lead.product, Lead.referred_by, Lead.contact_channel, Lead.flags,
-                        Lead.dual_recording_required, Customer.name, Opportunity.evidence_text, phone,
-                        Lead.override_reason)
-            .join(Customer, on=(Lead.customer == Customer.id))
-            .switch(Lead).join(Opportunity, peewee.JOIN.LEFT_OUTER, on=(Lead.opportunity == Opportunity.id))
-            .where(_ids_in(Lead.id)))
+    return suitability.facts_query(Lead.created_at, Lead.state, Lead.block_reason, Lead.override_by,
+                                   Lead.override_codes, Lead.referred_by, Lead.flags, Lead.dual_recording_required,
+                                   Customer.name, Opportunity.evidence_text, phone, Lead.override_reason)
 
 
 class _Lookups:
@@ -460,29 +442,29 @@ class _Lookups:
 
 
 class _Rows:
-    """Reads a chunk of leads (one query, plus the re-check's) and decides, lead by lead, what is written and
-    what skipped."""
+    """Reads a chunk of leads (one query) and decides, lead by lead, what is written and what skipped."""
 
     def __init__(self, tz: Any, policy: identifiers.MaskPolicy, today: dt.date) -> None:
         self.tz, self.policy, self.today = tz, policy, today
         self.mobile = _Mobile(policy)
         self._dates: dict[str, str] = {}
         self._leads = _IdQuery(_chunk_query())
+        self.facts = suitability.LeadFacts(today)  # checked again now: consent withdrawn, rating expired, …
         self.lookups = _Lookups()
 
     def read(self, ids: Sequence[int]) -> tuple[list[LeadRecord], list[tuple[int, str]]]:
         """(records to write, (lead id, code) skipped) for one chunk of ids, in the order of ``ids``."""
-        found = {row[0]: row for row in self._leads.rows(ids)}
-        static = {lead_id: _static_skip(found.get(lead_id)) for lead_id in ids}
-        # checked again now: consent may be withdrawn, a rating expired, a case opened
-        checked = suitability.lead_checks_many([i for i, code in static.items() if code is None], today=self.today)
+        rows = self._leads.rows(ids)
+        self.facts.prepare(rows)
+        found = {row[0]: row for row in rows}
         records: list[LeadRecord] = []
         skipped: list[tuple[int, str]] = []
-        record, product, staff_name = self._record, self.lookups.product, self.lookups.staff_name
-        for lead_id, code in static.items():
+        checks_of, record = self.facts.checks, self._record
+        for lead_id in ids:
+            row = found.get(lead_id)
+            code = _static_skip(row)
             if code is None:
-                row = _Fetched._make(found[lead_id])
-                checks = checked[lead_id]
+                checks = checks_of(row)
                 if checks and checks[0].blocking:  # blocks come first
                     standing = _standing(row, checks)
                     if standing:
@@ -490,27 +472,25 @@ class _Rows:
             if code is not None:
                 skipped.append((lead_id, code))
                 continue
-            flags = _flag_codes(row.flags) if row.flags else ()
-            if checks:
-                flags += tuple(str(c.code) for c in checks if not c.blocking and str(c.code) not in flags)
-            records.append(record(row, product(row.product_id), staff_name(row.referred_by_id), flags))
+            records.append(record(row, checks))
         return records, skipped
 
-    def _record(self, r: _Fetched, p: _Product, referrer: str, flags: tuple[str, ...]) -> LeadRecord:
-        created = self._dates.get(r.created_at[:13])
-        if created is None:
-            created = self._date(r.created_at)
-        evidence = r.evidence
-        note = _clean_note(evidence, self.policy)
+    def _record(self, r: tuple, checks: list[suitability.Check]) -> LeadRecord:
+        flags = _flag_codes(r[_FLAGS])
+        if checks:
+            flags += tuple(str(c.code) for c in checks if not c.blocking and str(c.code) not in flags)
+        p = self.lookups.product(r[_PRODUCT])
+        created_at = r[_CREATED]
+        created = self._dates.get(created_at[:13]) or self._date(created_at)
         override_codes: tuple[str, ...] = ()
         reason = ""
-        if r.override_by is not None:  # the override travels with the lead: which blocks, and why
-            override_codes = _flag_codes(r.override_codes) or ((r.block_reason,) if r.block_reason else ())
-            reason = " ".join(_clean_note(r.override_reason, self.policy).split())
-        return LeadRecord(r.id, created, p.code, p.name_zh, p.name_en or "", p.category, r.customer_name,
-                          self.mobile(r.phone), r.contact_channel or "", referrer,
-                          bool(r.dual_recording_required or p.dual_recording), flags, note, override_codes,
-                          reason)
+        if r[_OVERRIDE_BY] is not None:  # the override travels with the lead: which blocks, and why
+            override_codes = _flag_codes(r[_OVERRIDE_CODES]) or ((r[_BLOCK],) if r[_BLOCK] else ())
+            reason = " ".join(_clean_note(r[_OVERRIDE_REASON], self.policy).split())
+        return LeadRecord(r[0], created, p.code, p.name_zh, p.name_en or "", p.category, r[_NAME],
+                          self.mobile(r[_PHONE]), r[_CHANNEL] or "", self.lookups.staff_name(r[_REFERRER]),
+                          bool(r[_DUAL] or p.dual_recording), flags, _clean_note(r[_EVIDENCE], self.policy),
+                          override_codes, reason)
 
     def _date(self, created: str) -> str:
         """The bank's local date of a stored UTC instant, computed once per hour of the day."""
@@ -519,19 +499,20 @@ class _Rows:
         return found
 
 
-def _standing(row: _Fetched, checks: list[suitability.Check]) -> list[suitability.Check]:
+def _standing(row: tuple, checks: list[suitability.Check]) -> list[suitability.Check]:
     """The blocks not covered by the lead's override (suitability.uncovered)."""
-    return suitability.uncovered(Lead(override_by=row.override_by, override_codes=row.override_codes or ""), checks)
+    return suitability.uncovered(Lead(override_by=row[_OVERRIDE_BY], override_codes=row[_OVERRIDE_CODES] or ""),
+                                 checks)
 
 
 def _static_skip(row: tuple | None) -> str | None:
     """Why a lead is out before any check: gone, no longer new, or blocked and not overridden."""
     if row is None:
         return "not_found"
-    if row[2] != LeadState.NEW:  # state
+    if row[_STATE] != LeadState.NEW:
         return "not_new"
-    if row[3] and row[4] is None:  # block_reason, override_by
-        return str(row[3])  # blocked and not overridden: never exported
+    if row[_BLOCK] and row[_OVERRIDE_BY] is None:
+        return str(row[_BLOCK])  # blocked and not overridden: never exported
     return None
 
 

@@ -319,7 +319,7 @@ def lead_checks_many(leads_or_ids: Iterable[Lead | int], *, today: dt.date | Non
     today = today or dt.date.today()
     items = list(leads_or_ids)
     out: dict[int, list[Check]] = {}
-    checker = _ManyChecks(today)
+    checker = LeadFacts(today)
     for start in range(0, len(items), MANY_CHUNK):
         chunk = items[start:start + MANY_CHUNK]
         ids = list(dict.fromkeys(i.id if isinstance(i, Lead) else int(i) for i in chunk if not _unsaved(i)))
@@ -380,6 +380,18 @@ def _run_in(compiled: tuple, ids: Sequence[int]) -> list[tuple]:
     return Lead._meta.database.execute_sql(f"{head}({marks}){tail}", [*before, *ids, *after]).fetchall()
 
 
+FACT_COLUMNS = 17  # the columns of facts_query() before any extra ones
+
+
+def facts_query(*extra: Any) -> Any:
+    """The facts query (Lead joined to its Customer and Opportunity, both LEFT OUTER) with ``extra`` columns
+    after the FACT_COLUMNS that LeadFacts.checks reads, and ``Lead.id IN (__ids__)`` as its condition: a
+    caller that needs more of each lead (the export) reads it all in one query. Compile it with the id slot
+    filled per chunk; give every row to LeadFacts.prepare before LeadFacts.checks."""
+    query = _facts_query()
+    return query.select_extend(*extra) if extra else query
+
+
 def _facts_query() -> Any:
     """Per lead: id, customer, product, channel, opportunity (as stored), the customer's facts, the latest
     marketing choice on the lead's channel, whether an open complaint exists, whether the interaction its
@@ -408,7 +420,7 @@ def _facts_query() -> Any:
             .where(_ids_slot(Lead.id)))
 
 
-class _ManyChecks:
+class LeadFacts:
     """The facts of a chunk of leads read at once, and ``check``'s rules applied to them row by row."""
 
     def __init__(self, today: dt.date) -> None:
@@ -429,17 +441,23 @@ class _ManyChecks:
         self.cases: dict[int, list[int]] = {}
 
     def read(self, ids: Sequence[int]) -> dict[int, tuple]:
-        rows = {row[0]: row for row in _run_in(self.facts, ids)}
-        with_cases = sorted({row[1] for row in rows.values() if row[13]})
+        """{lead id: facts row} for ``ids`` (those that exist), prepared for ``checks``."""
+        rows = _run_in(self.facts, ids)
+        self.prepare(rows)
+        return {row[0]: row for row in rows}
+
+    def prepare(self, rows: Sequence[tuple]) -> None:
+        """Read what ``checks`` needs beyond the rows of one chunk: the open case ids of the customers that
+        have any, and the products not seen yet."""
+        with_cases = sorted({row[1] for row in rows if row[13]})
         self.cases = {}
         for cid, case_id in _run_in(self.open_cases, with_cases):
             self.cases.setdefault(cid, []).append(case_id)
-        missing = sorted({row[2] for row in rows.values()} - self.products.keys())
+        missing = sorted({row[2] for row in rows} - self.products.keys())
         if missing:
             query = Product.select(Product.id, Product.code, Product.risk_level, Product.dual_recording,
                                    Product.active).where(Product.id.in_(missing))
             self.products.update((row[0], row[1:]) for row in Lead._meta.database.execute(query).fetchall())
-        return rows
 
     def _channel(self, value: str) -> ConsentChannel:
         found = self.channels.get(value)
@@ -454,9 +472,11 @@ class _ManyChecks:
         return found
 
     def checks(self, row: tuple) -> list[Check]:
-        """``check`` on one row of the facts query; same order, same details."""
+        """``check`` on one row of the facts query (extra columns after FACT_COLUMNS are ignored), after
+        ``prepare`` saw its chunk; same order, same details."""
         (_, customer_id, product_id, contact_channel, _, found_customer, do_not_disturb, rating, expires_on,
-         birth_date, elderly_override, interaction_id, consent, has_cases, flagged, escalated, latest_fraud) = row
+         birth_date, elderly_override, interaction_id, consent, has_cases, flagged, escalated,
+         latest_fraud) = row[:FACT_COLUMNS]
         channel = self._channel(contact_channel)
         if found_customer is None:
             raise NotFound("not_found", entity="customer", id=customer_id)

@@ -485,6 +485,13 @@ def test_lead_checks_many_equals_lead_checks_for_every_code(w):
     fraud = [[c.details for c in many[i] if c.code == "fraud_flagged"] for i in ids[-5:]]
     assert [list(d[0]) if d else [] for d in fraud] == [
         ["interaction_id"], ["interaction_id"], ["customer_id", "days"], ["customer_id", "days"], []]
+    # the export reads the facts in its own chunk query (with the row's columns after them): the same checks
+    from crm.workcalendar import default_calendar
+
+    reader = lead_export._Rows(default_calendar().tz, lead_export._mask_policy(), today)
+    chunk = reader._leads.rows(ids)
+    reader.facts.prepare(chunk)
+    assert {row[0]: reader.facts.checks(row) for row in chunk} == many
     # Lead rows alike, and as they are in memory when that differs from what is stored
     rows = list(Lead.select().where(Lead.id.in_(ids)).order_by(Lead.id))
     rows[1].contact_channel = "sms"
