@@ -191,17 +191,16 @@ def child(data_dir: Path, mode: str, out_dir: Path, trace: bool) -> dict:
     actor = StaffUser.get_by_id(1)
     import xlsxwriter  # noqa: F401 - both paths pay the import before the clock starts
 
-    handover = [0.0]
-    record_batch = lead_export._record_batch
+    tail = [0.0]  # from the complete temporary file to the end: the rest of the hand-over, checksum, commit
+    write_temp = lead_export.write_temp
 
-    def timed_record_batch(*args, **kwargs):  # the hand-over transaction, which the bare writers do not do
-        t0 = time.perf_counter()
+    def timed_write_temp(*args, **kwargs):
         try:
-            return record_batch(*args, **kwargs)
+            return write_temp(*args, **kwargs)
         finally:
-            handover[0] += time.perf_counter() - t0
+            tail[0] = time.perf_counter()
 
-    lead_export._record_batch = timed_record_batch
+    lead_export.write_temp = timed_write_temp
     conn = storage.db.connection()
     base_rss = rss_mb()
     if trace:
@@ -221,12 +220,13 @@ def child(data_dir: Path, mode: str, out_dir: Path, trace: bool) -> dict:
         result = lead_export.export_leads(actor, out, fmt=fmt, profile="generic", recipient="bench",
                                           purpose="benchmark")
         rows = result.row_count
-    seconds = time.perf_counter() - start
+    end = time.perf_counter()
+    seconds = end - start
     peak = tracemalloc.get_traced_memory()[1] / 2**20 if trace else None
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     storage.close()
     return {"mode": mode, "rows": rows, "seconds": seconds, "tracemalloc_peak_mb": peak, "rss_before_mb": base_rss,
-            "maxrss_mb": maxrss, "bytes": out.stat().st_size, "handover_s": handover[0]}
+            "maxrss_mb": maxrss, "bytes": out.stat().st_size, "tail_s": end - tail[0] if tail[0] else 0.0}
 
 
 def measure(data_dir: Path, mode: str, out_dir: Path, trace: bool) -> dict:
@@ -275,11 +275,11 @@ def main() -> int:
             results[mode]["tracemalloc_peak_mb"] = measure(data_dir, mode, out_dir, True)["tracemalloc_peak_mb"]
     print(f"{args.leads} leads, generic profile; {os.cpu_count()} cores; best of {args.runs} interleaved rounds; "
           f"load average {os.getloadavg()[0]:.1f}")
-    print(f"{'run':<12}{'rows':>8}{'seconds':>9}{'hand-over':>10}{'py peak MB':>11}{'RSS before':>11}"
+    print(f"{'run':<12}{'rows':>8}{'seconds':>9}{'tail':>10}{'py peak MB':>11}{'RSS before':>11}"
           f"{'max RSS':>9}{'delta':>7}{'file MB':>8}")
     for mode, r in results.items():
         py = f"{r['tracemalloc_peak_mb']:.1f}" if r["tracemalloc_peak_mb"] is not None else "-"
-        hand = f"{r['handover_s']:.2f}" if mode.startswith("export") else "-"
+        hand = f"{r['tail_s']:.2f}" if mode.startswith("export") else "-"
         print(f"{mode:<12}{r['rows']:>8}{r['seconds']:>9.2f}{hand:>10}{py:>11}{r['rss_before_mb']:>11.1f}"
               f"{r['maxrss_mb']:>9.1f}{r['maxrss_mb'] - r['rss_before_mb']:>7.1f}{r['bytes'] / 2**20:>8.1f}")
     print(f"reading the rows alone (the bare writers' query): {results['read-only']['seconds']:.2f} s")
@@ -288,8 +288,8 @@ def main() -> int:
         ratio = ours["seconds"] / bare["seconds"]
         peak = max(ours["maxrss_mb"] - ours["rss_before_mb"], ours["tracemalloc_peak_mb"] or 0)
         print(f"{fmt}: export {ours['seconds']:.2f} s vs bare {bare['seconds']:.2f} s = {ratio:.2f}x "
-              f"(target <= {target}x) {'ok' if ratio <= target else 'MISSED'}; without the hand-over "
-              f"transaction {(ours['seconds'] - ours['handover_s']) / bare['seconds']:.2f}x; peak memory added "
+              f"(target <= {target}x) {'ok' if ratio <= target else 'MISSED'}; until the file is complete "
+              f"{(ours['seconds'] - ours['tail_s']) / bare['seconds']:.2f}x; peak memory added "
               f"{peak:.1f} MB (target <= 100 MB) {'ok' if peak <= 100 else 'MISSED'}")
     return 0
 
