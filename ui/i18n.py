@@ -13,7 +13,7 @@ translation context (a class name) belongs to exactly one catalogue:
                  ui/views/interaction/{detection_panel,fraud_alert,opportunity_review}.py (so list the
                  interaction catalogue's files one by one, without these three)
     leads        the Leads tab: ui/models/lead_list_model.py, ui/views/leads, ui/dialogs/lead_export_dialog.py,
-                 ui/dialogs/lead_import_dialog.py
+                 ui/dialogs/lead_import_dialog.py, ui/dialogs/lead_channel_dialog.py
 
 After changing any user-visible string, refresh that area's catalogue and rebuild its binary file, e.g.
 

@@ -7,6 +7,8 @@
   (``override_block``). A lead from a fraud-flagged interaction, or for a customer with a fraud escalation in
   the last ``leads.fraud_block_days``, is refused outright.
 * Leads move through ``ALLOWED`` states (``set_state``); the referring agent is credited (``referred_by``).
+* A new lead's contact channel may change (``change_channel``): the fix for a lead blocked because the
+  customer refused, or never agreed to, marketing on the channel first chosen. It is re-checked at once.
 * The Leads view reads ``lead_ids`` (ids for a LeadFilter, allow-listed sorts) and ``lead_rows`` (one query per
   page, mobile masked); ``conversion_by_agent`` / ``conversion_by_rule`` report outcomes.
 
@@ -331,15 +333,7 @@ def recheck_leads(actor: StaffUser | None = None, lead_ids: Sequence[int] | None
         for lead in query.order_by(Lead.id):
             checks = suitability.lead_checks(lead, today=today)
             blocks, flags = suitability.blocking(checks), suitability.flags(checks)
-            changes: dict[str, Any] = {}
-            block = str(blocks[0].code) if blocks else None
-            if block != lead.block_reason:
-                changes["block_reason"] = block
-            flag_text = ",".join(_codes(flags))
-            if flag_text != lead.flags:
-                changes["flags"] = flag_text
-            if lead.override_by_id is not None and blocks and suitability.uncovered(lead, checks):
-                changes.update(override_by=None, override_reason=None, override_codes="")
+            changes = _rechecked(lead, checks)
             if not changes:
                 continue
             versioned_update(Lead, lead.id, lead.version, changes)
@@ -347,6 +341,47 @@ def recheck_leads(actor: StaffUser | None = None, lead_ids: Sequence[int] | None
                          flags=_codes(flags), override_lapsed="override_by" in changes)
             changed += 1
     return changed
+
+
+def _rechecked(lead: Lead, checks: Sequence[Check]) -> dict[str, Any]:
+    """The columns a re-check changes: ``block_reason`` and ``flags`` follow ``checks``; the override lapses
+    when a block it did not cover stands."""
+    blocks, flags = suitability.blocking(checks), suitability.flags(checks)
+    changes: dict[str, Any] = {}
+    block = str(blocks[0].code) if blocks else None
+    if block != lead.block_reason:
+        changes["block_reason"] = block
+    flag_text = ",".join(_codes(flags))
+    if flag_text != lead.flags:
+        changes["flags"] = flag_text
+    if lead.override_by_id is not None and blocks and suitability.uncovered(lead, checks):
+        changes.update(override_by=None, override_reason=None, override_codes="")
+    return changes
+
+
+def change_channel(actor: StaffUser, lead_id: int, expected_version: int, channel: str, *,
+                   today: dt.date | None = None) -> LeadResult:
+    """Sales is to contact the customer on ``channel`` (a ConsentChannel) instead: how a lead blocked by a
+    refused or never-given consent (or do-not-disturb) on its channel is put right. Only a new lead, and only
+    to another channel (``same_channel``). The lead is re-checked on the new channel as ``recheck_leads``
+    does: ``block_reason`` and ``flags`` follow, and a supervisor's override stays only while it covers every
+    block that stands. Audited with the old and the new channel; returns the lead's checks on the new one."""
+    channel = suitability.channel_of(channel)
+    lead = _load(lead_id, expected_version)
+    if lead.state != S.NEW:
+        raise ValidationError("invalid_state", field="state", state=str(lead.state), action="change_channel")
+    old = str(lead.contact_channel)
+    if channel == old:
+        raise ValidationError("same_channel", field="channel", channel=old)
+    lead.contact_channel = channel  # checked as it is about to be stored
+    checks = suitability.lead_checks(lead, today=today)
+    blocks, flags = suitability.blocking(checks), suitability.flags(checks)
+    changes = {"contact_channel": channel, **_rechecked(lead, checks)}
+    with Lead._meta.database.atomic():
+        versioned_update(Lead, lead.id, expected_version, changes)
+        audit.record(actor, AuditAction.UPDATE, ENTITY, lead.id, channel_from=old, channel_to=str(channel),
+                     blocks=_codes(blocks), flags=_codes(flags), override_lapsed="override_by" in changes)
+    return LeadResult(lead.id, blocks, flags)
 
 
 # --- the list --------------------------------------------------------------------------------------

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>LeadChannelDialog</name>
+    <message>
+        <source>Change Contact Channel</source>
+        <translation>更改联系渠道</translation>
+    </message>
+    <message>
+        <source>How sales will contact {customer} about {product}. Choose a channel the customer agreed to be marketed on.</source>
+        <translation>销售将如何就{product}联系{customer}。请选择客户已同意接收营销的渠道。</translation>
+    </message>
+    <message>
+        <source>&amp;Channel and the customer&apos;s marketing consent:</source>
+        <translation>联系渠道及客户的营销同意情况(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hange Channel</source>
+        <translation>更改联系渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>{channel}: {blocks}</source>
+        <translation>{channel}：{blocks}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{channel}: marketing agreed</source>
+        <translation>{channel}：已同意营销</translation>
+    </message>
+    <message>
+        <source>{channel} (now)</source>
+        <translation>{channel}（当前）</translation>
+    </message>
+    <message>
+        <source>On this channel the lead stays blocked and cannot go to sales: record the customer&apos;s consent first, or choose a channel they agreed to.</source>
+        <translation>使用该渠道时线索仍受阻，不能移交销售：请先登记客户的营销同意，或选择客户已同意的渠道。</translation>
+    </message>
+    <message>
+        <source>The customer agreed to marketing on this channel.</source>
+        <translation>客户已同意通过该渠道接收营销。</translation>
+    </message>
+</context>
+<context>
     <name>LeadDetail</name>
     <message>
         <source>&amp;Won</source>
@@ -32,6 +75,10 @@
         <translation>放行拦截(&amp;O)…</translation>
     </message>
     <message>
+        <source>C&amp;hange Channel…</source>
+        <translation>更改联系渠道(&amp;H)…</translation>
+    </message>
+    <message>
         <source>Open C&amp;ustomer</source>
         <translation>打开客户(&amp;U)</translation>
     </message>
@@ -54,6 +101,14 @@
     <message>
         <source>Blocked: {reason}</source>
         <translation>已拦截：{reason}</translation>
+    </message>
+    <message>
+        <source>Choose another channel for sales to contact the customer on, e.g. one they agreed to</source>
+        <translation>为销售另选联系客户的渠道，例如客户已同意的渠道</translation>
+    </message>
+    <message>
+        <source>Only a new lead&apos;s contact channel can be changed</source>
+        <translation>只能更改新建线索的联系渠道</translation>
     </message>
     <message>
         <source>For a lead given to sales without a file; File → Export Leads hands leads over with one</source>
@@ -450,6 +505,14 @@ File: {path}</source>
     <message>
         <source>Only a new lead can be overridden; this one is “{state}”.</source>
         <translation>只能放行新建的线索；该线索状态为“{state}”。</translation>
+    </message>
+    <message>
+        <source>Only a new lead&apos;s contact channel can be changed; this one is “{state}”.</source>
+        <translation>只能更改新建线索的联系渠道；该线索状态为“{state}”。</translation>
+    </message>
+    <message>
+        <source>Sales already contacts the customer by {channel} for this lead: choose another channel.</source>
+        <translation>该线索的联系渠道已是{channel}：请选择其他渠道。</translation>
     </message>
     <message>
         <source>Only supervisors and administrators may override a block.</source>

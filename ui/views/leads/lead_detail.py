@@ -1,5 +1,6 @@
 """LeadDetail: one sales lead — who, what, the suitability and consent checks re-run now, the state moves
-allowed from its state (with a note) and, for supervisors, overriding a block with a reason."""
+allowed from its state (with a note), changing a new lead's contact channel and, for supervisors, overriding
+a block with a reason."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from crm.services import leads, suitability
 from crm.services.leads import LeadRow
 from crm.services.suitability import Check
 from ui import sales_labels
+from ui.dialogs.lead_channel_dialog import LeadChannelDialog
 from ui.formats import format_instant
 from ui.views.leads import lead_messages
 from ui.widgets.field_message import FieldMessage
@@ -36,15 +38,23 @@ def ask_reason(parent: QWidget, title: str, label: str) -> str | None:
     return text if ok else None
 
 
+def ask_channel(parent: QWidget, lead: LeadRow) -> str | None:
+    """The channel the agent chose for the lead; None when cancelled (tests replace this)."""
+    dialog = LeadChannelDialog(lead, parent)
+    return dialog.channel() if dialog.exec() == LeadChannelDialog.DialogCode.Accepted else None
+
+
 class LeadDetail(QWidget):
     sig_lead_changed = Signal(int)
     sig_open_customer = Signal(int)
 
     def __init__(self, actor: StaffUser, parent: QWidget | None = None,
-                 ask: Callable[[QWidget, str, str], str | None] = ask_reason) -> None:
+                 ask: Callable[[QWidget, str, str], str | None] = ask_reason,
+                 choose_channel: Callable[[QWidget, LeadRow], str | None] = ask_channel) -> None:
         super().__init__(parent)
         self._actor = actor
         self._ask = ask
+        self._choose_channel = choose_channel
         self._lead: LeadRow | None = None
         self._checks: list[Check] = []
         self.title_label = QLabel(self)
@@ -72,6 +82,9 @@ class LeadDetail(QWidget):
             self.buttons[str(state)] = button
             moves.addWidget(button)
         moves.addStretch(1)
+        self.channel_button = QPushButton(self)
+        self.channel_button.clicked.connect(self._on_channel_clicked)
+        moves.addWidget(self.channel_button)
         self.override_button = QPushButton(self)
         self.override_button.clicked.connect(self._on_override_clicked)
         moves.addWidget(self.override_button)
@@ -101,6 +114,7 @@ class LeadDetail(QWidget):
                             (LeadState.INVALID, self.tr("Mark Invali&d"))):
             self.buttons[str(state)].setText(text)
         self.override_button.setText(self.tr("&Override Block…"))
+        self.channel_button.setText(self.tr("C&hange Channel…"))
         self.customer_button.setText(self.tr("Open C&ustomer"))
         self.checks_caption.setText(self.tr("<b>Suitability and consent, checked now</b>"))
         self.note_label.setText(self.tr("&Note:"))
@@ -137,7 +151,8 @@ class LeadDetail(QWidget):
             self.title_label.setText(self.tr("Choose a lead in the list."))
             for widget in (self.info_label, self.checks_label):
                 widget.clear()
-            for button in (*self.buttons.values(), self.override_button, self.customer_button):
+            for button in (*self.buttons.values(), self.channel_button, self.override_button,
+                           self.customer_button):
                 button.setVisible(False)
             return
         self.customer_button.setVisible(True)
@@ -152,7 +167,16 @@ class LeadDetail(QWidget):
         hand_over.setEnabled(not standing)  # the core refuses it too (lead_blocked); say why up front
         hand_over.setToolTip(self.tr("Blocked: {reason}").format(reason=sales_labels.check_title(standing[0].code))
                              if standing else self._hand_over_tip())
+        self._fill_channel(lead)
         self._fill_override(lead)
+
+    def _fill_channel(self, lead: LeadRow) -> None:
+        new = lead.state == LeadState.NEW
+        self.channel_button.setVisible(True)
+        self.channel_button.setEnabled(new)
+        self.channel_button.setToolTip(
+            self.tr("Choose another channel for sales to contact the customer on, e.g. one they agreed to")
+            if new else self.tr("Only a new lead's contact channel can be changed"))
 
     def _hand_over_tip(self) -> str:
         return self.tr("For a lead given to sales without a file; File → Export Leads hands leads over with one")
@@ -255,6 +279,15 @@ class LeadDetail(QWidget):
         if reason is None:
             return
         self._run(lambda: leads.override_block(self._actor, lead.id, lead.version, reason))
+
+    def _on_channel_clicked(self) -> None:
+        lead = self._lead
+        if lead is None or lead.state != LeadState.NEW:
+            return
+        channel = self._choose_channel(self, lead)
+        if channel is None:
+            return
+        self._run(lambda: leads.change_channel(self._actor, lead.id, lead.version, channel))
 
     def _on_customer_clicked(self) -> None:
         if self._lead is not None:

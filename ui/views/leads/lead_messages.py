@@ -1,7 +1,8 @@
 """Words for what the lead services, the lead export and the outcome import answer with codes.
 
-``message_for(error)`` covers the lead-specific error codes and falls back to ``ui.errors`` (stale version,
-permission, required fields…); ``skip_reason`` says why an export left a lead out; ``row_reason`` says what
+``message_for(error)`` covers the lead-specific error codes (a ``code/variant`` entry first, the variant being
+the error's ``reason`` or ``action`` detail) and falls back to ``ui.errors`` (stale version, permission,
+required fields…); ``skip_reason`` says why an export left a lead out; ``row_reason`` says what
 the outcome import did with one row of the sales team's file. Context "LeadMessages".
 """
 
@@ -31,6 +32,10 @@ _ERRORS: dict[str, str] = {
         "LeadMessages", "A supervisor has already overridden every block of this lead."),
     "invalid_state": QT_TRANSLATE_NOOP(
         "LeadMessages", "Only a new lead can be overridden; this one is “{state}”."),
+    "invalid_state/change_channel": QT_TRANSLATE_NOOP(
+        "LeadMessages", "Only a new lead's contact channel can be changed; this one is “{state}”."),
+    "same_channel": QT_TRANSLATE_NOOP(
+        "LeadMessages", "Sales already contacts the customer by {channel} for this lead: choose another channel."),
     "role_required": QT_TRANSLATE_NOOP(
         "LeadMessages", "Only supervisors and administrators may override a block."),
     "stale_version": QT_TRANSLATE_NOOP(
@@ -118,6 +123,8 @@ def _values(details: Mapping[str, Any]) -> dict[str, str]:
     values.setdefault("to_state", values.get("to", ""))
     if "check" in details:
         values["check"] = sales_labels.check_sentence(str(details["check"]))
+    if "channel" in details:
+        values["channel"] = sales_labels.channel_label(details["channel"])
     if "column" in details:
         column = str(details["column"])
         values["column"] = _tr(_COLUMNS[column]) if column in _COLUMNS else column
@@ -131,7 +138,8 @@ def message_for(error: CrmError) -> str:
     """The sentence for ``error`` in the lead screens (no "field: …" suffix)."""
     if isinstance(error, ConflictError) and error.code == "stale_version":
         return _tr(_ERRORS["stale_version"])
-    template = _ERRORS.get(f"{error.code}/{error.details.get('reason')}") or _ERRORS.get(error.code)
+    variant = error.details.get("reason") or error.details.get("action")  # e.g. unreadable_file/utf16
+    template = _ERRORS.get(f"{error.code}/{variant}") or _ERRORS.get(error.code)
     if template is None and isinstance(error, PermissionDenied):
         template = _ERRORS["role_required"]
     if template is None:
