@@ -8,13 +8,13 @@ turn stored codes (``inbound_call``, ``C3``, ``service_notice``…) into the wor
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from crm.errors import CrmError
 from ui import errors
+from ui.formats import format_instant
 
 _ERRORS = "ErrorMessages"
 _LABELS = "CodeLabels"
@@ -85,8 +85,6 @@ def _location(details: dict[str, Any]) -> str:
         return errors._location(details)  # noqa: SLF001
     label = QCoreApplication.translate(_ERRORS, _FIELDS[base])
     return QCoreApplication.translate(_ERRORS, "field: {field}").format(field=label)
-
-from ui.formats import date_format, format_date, format_instant  # noqa: E402,F401 - re-exported
 
 
 # --- code labels -----------------------------------------------------------------------------------

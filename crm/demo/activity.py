@@ -103,7 +103,7 @@ class InteractionBuilder:
         at a few microseconds per row.
         """
         r, pop, ref, bank, ts_text, found = self.r, self.pop, self.ref, self.bank, self.ts_text, self.found
-        agents, sups, lognormal = ref.agents, ref.supervisors, self._lognormal
+        agents, sups = ref.agents, ref.supervisors
         n_agents, n_sups = len(agents), len(sups)
         rows = []
         for k, iid in enumerate(ids):

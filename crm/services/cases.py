@@ -26,14 +26,7 @@ from crm.errors import ConflictError, NotFound, ValidationError
 from crm.models import CaseCategory, CaseUpdate, ComplaintCase, Customer, Department, Escalation, Interaction, StaffUser
 from crm.services import audit
 from crm.services.base import now_utc, versioned_update
-from crm.services.case_deadlines import (  # noqa: F401 (API)
-    DeadlineInfo,
-    DeadlineState,
-    deadline_info,
-    deadline_state,
-    first_feedback_due,
-    resolution_due,
-)
+from crm.services.case_deadlines import first_feedback_due, resolution_due
 from crm.services.options import option
 from crm.services.staff import require_supervisor
 from crm.workcalendar import WorkCalendar

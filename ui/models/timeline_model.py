@@ -10,7 +10,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from crm.identifiers import mask_identifiers_in_text
 from crm.services.timeline import Cursor, TimelineItem
-from ui.customer_messages import code_label, format_instant
+from ui.customer_messages import code_label
+from ui.formats import format_instant
 
 log = logging.getLogger(__name__)
 

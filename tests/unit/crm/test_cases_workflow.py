@@ -14,7 +14,7 @@ from crm.codes import FollowUpPurpose
 from crm.errors import ConflictError, PermissionDenied, ValidationError
 from crm.models import AuditLog, CaseExtension, CaseUpdate, ComplaintCase, Escalation, FollowUp
 from crm.services import case_deadlines, case_workflow, cases, followups, interactions
-from crm.services.case_deadlines import DeadlineState
+from crm.services.case_deadlines import DeadlineState, deadline_state
 from crm.services.interactions import NewInteraction
 from crm.workcalendar import default_calendar
 
@@ -158,16 +158,16 @@ def test_deadline_states_and_escalation_once(w):
     budget = CAL.working_seconds_between(case.opened_at, case.resolution_due)
     early = CAL.add_working_time(case.opened_at, dt.timedelta(seconds=budget * 0.5))
     near = CAL.add_working_time(case.opened_at, dt.timedelta(seconds=budget * 0.85))
-    assert cases.deadline_state(row(), at(2026, 11, 23, 10)) == DeadlineState.OK
+    assert deadline_state(row(), at(2026, 11, 23, 10)) == DeadlineState.OK
     info = case_deadlines.deadline_info(row(), at(2026, 11, 23, 15))
     assert (info.state, info.which) == (DeadlineState.OVERDUE, "first_feedback")  # 2 working hours promised
     cases.add_note(w.agent, case.id, "已电话告知客户处理进度", informed_customer=True, now=at(2026, 11, 23, 10))
-    assert cases.deadline_state(row(), early) == DeadlineState.OK
-    assert cases.deadline_state(row(), near) == DeadlineState.NEAR
-    assert cases.deadline_state(cases.get_case(case.id), near) == DeadlineState.NEAR  # the DTO works too
-    assert cases.deadline_state(row(), case.resolution_due + dt.timedelta(minutes=1)) == DeadlineState.OVERDUE
+    assert deadline_state(row(), early) == DeadlineState.OK
+    assert deadline_state(row(), near) == DeadlineState.NEAR
+    assert deadline_state(cases.get_case(case.id), near) == DeadlineState.NEAR  # the DTO works too
+    assert deadline_state(row(), case.resolution_due + dt.timedelta(minutes=1)) == DeadlineState.OVERDUE
     set_option("cases.warn_fraction", 0.9)
-    assert cases.deadline_state(row(), near) == DeadlineState.OK
+    assert deadline_state(row(), near) == DeadlineState.OK
     set_option("cases.warn_fraction", 0.8)
     assert case_workflow.escalate_deadlines(w.agent, early) == []
     assert case_workflow.escalate_deadlines(w.agent, near) == [case.id]

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPlainTextEdit, QVBoxLayout, QWidget
 
 from crm.codes import OpportunityStatus
-from crm.detection import RulesError
+from crm.detection_rules import RulesError
 from crm.models import Lead, Opportunity, StaffUser
 from crm.services import customer_detail, opportunities, products
 from crm.services.customers import NewCustomer, create_customer

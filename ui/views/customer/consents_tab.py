@@ -30,7 +30,8 @@ from crm.errors import CrmError, ValidationError
 from crm.models import StaffUser
 from crm.services import customer_detail
 from crm.services.customer_detail import ConsentRow, CustomerDetail
-from ui.customer_messages import code_choices, code_label, error_message, format_instant
+from ui.customer_messages import code_choices, code_label, error_message
+from ui.formats import format_instant
 from ui.widgets.field_message import FieldMessage
 
 log = logging.getLogger(__name__)

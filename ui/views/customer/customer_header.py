@@ -7,7 +7,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from crm.services.customer_detail import CustomerDetail
-from ui.customer_messages import code_label, format_date, format_instant
+from ui.customer_messages import code_label
+from ui.formats import format_date, format_instant
 from ui.widgets.chip import Chip
 from ui.widgets.masked_label import MaskedLabel
 

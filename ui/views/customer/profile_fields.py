@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from crm.services.customer_detail import CustomerDetail
-from ui.customer_messages import code_label, format_date
+from ui.customer_messages import code_label
+from ui.formats import format_date
 
 # The keys update_customer accepts that the profile form edits, in form order.
 FIELDS = ("name", "segment", "risk_rating", "risk_assessed_on", "risk_expires_on", "do_not_disturb",

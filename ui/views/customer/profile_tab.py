@@ -28,7 +28,8 @@ from crm.errors import ConflictError, CrmError, ValidationError
 from crm.models import StaffUser
 from crm.services import customer_detail, customers
 from crm.services.customer_detail import CustomerDetail
-from ui.customer_messages import code_choices, code_label, date_format, error_message
+from ui.customer_messages import code_choices, code_label, error_message
+from ui.formats import date_format
 from ui.views.customer.conflict_dialog import APPLY, RELOAD, ConflictDialog
 from ui.views.customer.profile_fields import FIELDS, values_of
 from ui.widgets.field_message import FieldMessage

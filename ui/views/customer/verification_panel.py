@@ -23,7 +23,8 @@ from crm.errors import CrmError, PermissionDenied, ValidationError
 from crm.models import StaffUser
 from crm.services import verification
 from crm.services.verification import VerificationResult
-from ui.customer_messages import code_label, error_message, format_instant
+from ui.customer_messages import code_label, error_message
+from ui.formats import format_instant
 from ui.widgets.field_message import FieldMessage
 
 log = logging.getLogger(__name__)
