@@ -169,6 +169,7 @@ def reset(storage) -> None:
     with storage.db.atomic():
         storage.db.execute_sql("UPDATE lead SET state = 'new', batch_id = NULL, version = 1")
         storage.db.execute_sql("DELETE FROM export_batch")
+    storage.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # every run reads the same file, no long WAL
 
 
 def rss_mb() -> float:

@@ -1,28 +1,32 @@
 """Moving exported leads to ``handed_over`` while their file is still being written.
 
-The export opens its transaction before the first row is read and records the batch first, so that each chunk
-of leads, once written to the file, can be moved into the batch at once: one UPDATE per chunk, run on a worker
-thread over the export's own connection while the main thread formats and writes the next chunk. SQLite and
-psycopg both release the GIL while the database works, so the hand-over (~0.7 s for 100k leads on SQLCipher:
-every row and three of its index entries rewritten) overlaps the writing instead of following it; what is left
-at the end is the commit. Only one statement runs on the connection at a time (SQLite serialises a
-connection's calls, psycopg locks the connection), and every statement belongs to the export's transaction:
-a failure anywhere rolls all of it back.
+The export reads and writes on its own thread; everything it changes in the database goes through a HandOver,
+whose writer thread has a connection of its own and one transaction: the batch row (when the first chunk is
+ready), then one UPDATE per chunk as soon as the chunk has been read, then, when the file is complete, the
+caller's closing step (checksum, audit row, rename) and the commit. The UPDATEs (~1 s for 100k leads on
+SQLCipher: every row and three of its index entries rewritten) thus run beside the reading and writing instead
+of after them: with a connection each, neither waits for the other's statements, and SQLite and psycopg
+release the GIL while the database works. A failure anywhere rolls the whole transaction back.
 
-The UPDATE only moves leads still ``new``: the caller compares ``HandOver.finish()`` (how many moved) with how
-many it wrote and gives up the whole batch when they differ (a lead changed meanwhile).
+The UPDATE only moves leads still ``new``; the closing step compares how many moved with how many were written
+and gives up the batch when they differ (a lead changed meanwhile).
 
-Cost: on SQLite the export holds the database's write lock from its first row to its commit (another writer
-waits up to the busy timeout, 5 s); on PostgreSQL only the exported leads' rows are locked.
+When the caller is already inside a transaction (the demo builds and exports in one), the new rows are not
+visible to another connection and its write lock would block one: the hand-over then runs on the caller's
+connection and thread, inside that transaction (a savepoint), without the overlap.
+
+Cost: on SQLite the writer holds the database's write lock from the first chunk to the commit (another writer
+waits up to the busy timeout, 5 s); on PostgreSQL only the exported leads' rows are locked. In passphrase mode
+the writer's connection derives the key again (~0.1 s).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import peewee
 
@@ -32,58 +36,126 @@ from crm.services.base import now_utc
 
 __all__ = ["HandOver"]
 
+T = TypeVar("T")
 _MARKER = "__hand_over_ids__"
 
 
 class HandOver:
-    """``submit(ids)`` per chunk, ``finish()`` once: leads -> ``handed_over`` in ``batch_id``, on a worker thread.
+    """``submit(ids)`` per chunk, then ``finish(close)`` once; use as a context manager (leaving it on an error
+    rolls back, and the writer is always stopped and its connection closed).
 
-    Use as a context manager inside the export's transaction: leaving the block waits for the worker (a
-    statement never runs after the transaction ended) and drops the chunks not started when an error is
-    leaving it.
+    ``open_batch()`` creates the batch row and returns its id; it runs in the transaction before the first
+    UPDATE. ``close(batch_id, moved)`` runs last in the transaction, before the commit; what it raises rolls
+    everything back and reaches the caller of ``finish``.
     """
 
-    def __init__(self, batch_id: int) -> None:
-        db = Lead._meta.database
-        self._conn = db.connection()  # the export's connection, in its transaction (peewee's is per thread)
-        sql, params = db.get_sql_context().sql(_update(batch_id)).query()
-        self._sql, self._params = sql, list(params)
-        self._slot = self._params.index(_MARKER)
-        self._as_json = not _is_postgres(db)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lead-hand-over")
+    def __init__(self, open_batch: Callable[[], int]) -> None:
+        self._db = Lead._meta.database
+        self._open_batch = open_batch
+        self._shared = self._db.in_transaction()  # the caller's transaction: stay on its connection
+        self._pool = None if self._shared else ThreadPoolExecutor(1, thread_name_prefix="lead-hand-over")
         self._pending: list[Future[int]] = []
+        self._txn: Any = None
+        self._started = False
         self._moved = 0
+        self._sql = ""
+        self._params: list[Any] = []
+        self._slot = 0
+        self.batch_id: int | None = None
+
+    # --- the caller's side ---------------------------------------------------------------------------
 
     def submit(self, ids: Sequence[int]) -> None:
-        """Queue one chunk of lead ids; raises at once what an earlier chunk's UPDATE raised."""
+        """Queue one chunk of lead ids; raises at once what an earlier step on the writer raised."""
         while self._pending and self._pending[0].done():
             self._moved += self._pending.pop(0).result()
-        if ids:
-            value = json.dumps(list(ids)) if self._as_json else list(ids)
-            self._pending.append(self._pool.submit(self._run, value))
+        if not ids:
+            return
+        if not self._started:
+            self._started = True
+            self._pending.append(self._do(self._begin))
+        value = list(ids) if _is_postgres(self._db) else json.dumps(list(ids))
+        self._pending.append(self._do(self._update, value))
 
-    def finish(self) -> int:
-        """Wait for every chunk; how many leads moved in all."""
+    def finish(self, close: Callable[[int | None, int], T]) -> T:
+        """Wait for every chunk, then ``close(batch_id, moved)`` and commit; ``close``'s result."""
         while self._pending:
             self._moved += self._pending.pop(0).result()
-        return self._moved
-
-    def _run(self, ids: Any) -> int:
-        params = list(self._params)
-        params[self._slot] = ids
-        cursor = self._conn.cursor()
-        try:
-            cursor.execute(self._sql, params)
-            return cursor.rowcount
-        finally:
-            cursor.close()
+        if not self._started:
+            return close(None, 0)
+        return self._do(self._end, close).result()
 
     def __enter__(self) -> HandOver:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=kind is not None)
+        try:
+            if kind is not None:
+                for future in self._pending:
+                    future.cancel()
+                self._do(self._abort).exception()  # wait; the caller's error is the one reported
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
+
+    def _do(self, fn: Callable[..., Any], *args: Any) -> Future:
+        if self._pool is not None:
+            return self._pool.submit(fn, *args)
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as exc:  # noqa: BLE001 - handed over like a pool's future would
+            future.set_exception(exc)
+        return future
+
+    # --- the writer's side ---------------------------------------------------------------------------
+
+    def _begin(self) -> int:
+        if not self._shared:
+            self._db.connect(reuse_if_open=True)  # this thread's own connection
+        self._txn = self._db.atomic()
+        self._txn.__enter__()
+        self.batch_id = self._open_batch()
+        sql, params = self._db.get_sql_context().sql(_update(self.batch_id)).query()
+        self._sql, self._params = sql, list(params)
+        self._slot = self._params.index(_MARKER)
+        return 0
+
+    def _update(self, ids: Any) -> int:
+        if self._txn is None:  # _begin failed: its error is already on its way to the caller
+            raise RuntimeError("hand-over not begun")
+        params = list(self._params)
+        params[self._slot] = ids
+        return self._db.execute_sql(self._sql, params).rowcount
+
+    def _end(self, close: Callable[[int | None, int], T]) -> T:
+        try:
+            result = close(self.batch_id, self._moved)
+        except BaseException:
+            self._abort()
+            raise
+        txn, self._txn = self._txn, None
+        try:
+            txn.__exit__(None, None, None)  # the commit (peewee rolls back and raises if it fails)
+        finally:
+            self._disconnect()
+        return result
+
+    def _abort(self) -> None:
+        txn, self._txn = self._txn, None
+        try:
+            if txn is not None:
+                txn.__exit__(*_ROLLBACK)
+        finally:
+            self._disconnect()
+
+    def _disconnect(self) -> None:
+        if not self._shared:
+            self._db.close()
+
+
+_ROLLBACK = (RuntimeError, RuntimeError("export abandoned"), None)  # what makes peewee's atomic roll back
 
 
 def _is_postgres(db: Any) -> bool:

@@ -350,11 +350,11 @@ def test_a_failure_midway_leaves_no_file_and_no_change(w, tmp_path, monkeypatch,
     monkeypatch.setattr(lead_export, "CHUNK", 2)  # several chunks: the failure comes after rows were written
     real, calls = lead_export._Rows.read, []
 
-    def failing(self, chunk):
+    def failing(self, chunk, rows):
         calls.append(chunk)
         if len(calls) == 3:
             raise OSError("disk full")
-        return real(self, chunk)
+        return real(self, chunk, rows)
 
     monkeypatch.setattr(lead_export._Rows, "read", failing)
     out = tmp_path / f"leads.{fmt}"
@@ -371,8 +371,8 @@ def test_a_lead_taken_meanwhile_aborts_the_batch(w, tmp_path, monkeypatch):
     a, b = lead(w, customer(w)), lead(w, customer(w, "李四", "13700000001"))
     real = lead_export._Rows.read
 
-    def racing(self, chunk):
-        out = real(self, chunk)
+    def racing(self, chunk, rows):
+        out = real(self, chunk, rows)
         Lead.update(state=LeadState.INVALID).where(Lead.id == b).execute()  # someone marks it invalid
         return out
 
@@ -403,7 +403,7 @@ def test_streams_in_chunks(w, tmp_path, monkeypatch):
     monkeypatch.setattr(lead_export, "CHUNK", 3)
     seen = []
     real = lead_export._Rows.read
-    monkeypatch.setattr(lead_export._Rows, "read", lambda self, chunk: seen.append(len(chunk)) or real(self, chunk))
+    monkeypatch.setattr(lead_export._Rows, "read", lambda self, chunk, rows: seen.append(len(chunk)) or real(self, chunk, rows))
     result = export(w, tmp_path / "c.csv")
     assert seen == [3, 3, 1] and result.row_count == 7
     assert [int(r[0]) for r in read_csv(tmp_path / "c.csv")[1:]] == sorted(ids)
@@ -511,6 +511,38 @@ def test_a_target_open_in_excel_is_reported_and_nothing_changes(w, tmp_path, mon
     assert (err.value.code, err.value.details["file"]) == ("file_in_use", "open.csv")
     assert Lead.get_by_id(lead_id).state == LeadState.NEW and ExportBatch.select().count() == 0
     assert leftovers(tmp_path) == [] and not (tmp_path / "open.csv").exists()
+
+
+def test_the_hand_over_writes_on_its_own_connection_and_commits_once(w, tmp_path, monkeypatch):
+    """Leads move on the hand-over's writer while the file is written: nothing is visible to the export's own
+    connection until the commit, then everything at once (batch, leads, audit)."""
+    monkeypatch.setattr(lead_export, "CHUNK", 2)
+    ids = [lead(w, customer(w, f"客户{i}", f"1370000{i:04d}")) for i in range(5)]
+    seen_during: list[int] = []
+    real = lead_export._Rows.read
+
+    def watching(self, chunk, rows):
+        seen_during.append(Lead.select().where(Lead.state == LeadState.HANDED_OVER).count())
+        return real(self, chunk, rows)
+
+    monkeypatch.setattr(lead_export._Rows, "read", watching)
+    result = export(w, tmp_path / "c.csv")
+    assert seen_during == [0, 0, 0] and result.row_count == 5
+    assert {Lead.get_by_id(i).state for i in ids} == {LeadState.HANDED_OVER}
+    assert {Lead.get_by_id(i).batch_id for i in ids} == {result.batch_id}
+    assert ExportBatch.get_by_id(result.batch_id).row_count == 5
+
+
+def test_an_export_inside_the_callers_transaction_stays_in_it(w, tmp_path):
+    """A caller already in a transaction (the demo) sees the hand-over on its own connection, and its
+    rollback undoes the batch with the rest; a writer of our own would wait for the caller's lock."""
+    db = Lead._meta.database
+    with db.atomic() as txn:
+        lead_id = lead(w, customer(w))  # not committed: only this connection sees it
+        result = export(w, tmp_path / "t.csv")
+        assert result.row_count == 1 and Lead.get_by_id(lead_id).state == LeadState.HANDED_OVER
+        txn.rollback()
+    assert ExportBatch.select().count() == 0 and Lead.select().count() == 0
 
 
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
