@@ -314,9 +314,12 @@ class _Rows:
     def _record(self, r: tuple, checks: list[suitability.Check]) -> LeadRecord:
         stored = r[_FLAGS]
         flags = _flag_codes(stored) if stored else ()
-        if checks:
-            flags += tuple(str(c.code) for c in checks if not c.blocking and str(c.code) not in flags)
-        p = self.lookups.product(r[_PRODUCT])
+        if checks:  # the flags raised now, after those stored with the lead
+            raised = [str(c.code) for c in checks if not c.blocking]
+            if raised:
+                flags = flags + tuple(c for c in raised if c not in flags) if flags else tuple(raised)
+        lookups, product_id, referrer = self.lookups, r[_PRODUCT], r[_REFERRER]
+        p = lookups.products.get(product_id) or lookups.product(product_id)
         created_at = r[_CREATED]
         created = self._dates.get(created_at[:13]) or self._date(created_at)
         override_codes: tuple[str, ...] = ()
@@ -325,7 +328,8 @@ class _Rows:
             override_codes = _flag_codes(r[_OVERRIDE_CODES]) or ((r[_BLOCK],) if r[_BLOCK] else ())
             reason = " ".join(_clean_note(r[_OVERRIDE_REASON], self.policy).split())
         return LeadRecord(r[0], created, p.code, p.name_zh, p.name_en or "", p.category, r[_NAME],
-                          self.mobile(r[_PHONE]), r[_CHANNEL] or "", self.lookups.staff_name(r[_REFERRER]),
+                          self.mobile(r[_PHONE]), r[_CHANNEL] or "",
+                          lookups.staff.get(referrer) or lookups.staff_name(referrer),
                           bool(r[_DUAL] or p.dual_recording), flags, _clean_note(r[_EVIDENCE], self.policy),
                           override_codes, reason)
 
