@@ -59,6 +59,8 @@ NOT_OVERRIDABLE = frozenset({
     CheckCode.FRAUD_FLAGGED, CheckCode.PRODUCT_INACTIVE, CheckCode.DO_NOT_DISTURB, CheckCode.CHANNEL_REFUSED,
     CheckCode.NO_MARKETING_CONSENT, CheckCode.RISK_LEVEL_EXCEEDED,
 })
+# The blocks that depend on the channel sales will use (another channel may clear them).
+CHANNEL_CODES = frozenset({CheckCode.DO_NOT_DISTURB, CheckCode.CHANNEL_REFUSED, CheckCode.NO_MARKETING_CONSENT})
 QUIET_CHANNELS = frozenset({ConsentChannel.PHONE, ConsentChannel.SMS})  # what do-not-disturb rules out
 OPEN_CASE_STATUSES = tuple(s for s in CaseStatus if s not in (CaseStatus.RESOLVED, CaseStatus.CLOSED))
 UNRATED_MAX_LEVEL = 1  # without a valid questionnaire only R1 products may be suggested

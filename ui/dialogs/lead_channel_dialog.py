@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, Q
 from crm.codes import ConsentChannel
 from crm.errors import CrmError
 from crm.services.leads import LeadRow
+from crm.services.suitability import CHANNEL_CODES
 from ui import sales_labels
 from ui.views.leads import lead_messages
 from ui.widgets.field_message import FieldMessage
@@ -28,8 +29,6 @@ from ui.widgets.field_message import FieldMessage
 log = logging.getLogger(__name__)
 
 CHANNELS: tuple[str, ...] = tuple(str(c) for c in ConsentChannel)
-# The blocks a channel causes (the consent rules); the others do not change with the channel.
-CHANNEL_BLOCKS = frozenset({"channel_refused", "no_marketing_consent", "do_not_disturb"})
 AGREED_COLOR = "#1e6b2f"
 BLOCKED_COLOR = "#b3261e"
 
@@ -84,7 +83,7 @@ class LeadChannelDialog(QDialog):
         """{channel: its consent block codes}; None when the checks could not be run."""
         try:
             return {channel: [str(c.code) for c in check(self._lead.customer_id, self._lead.product_id, channel)
-                              if c.blocking and str(c.code) in CHANNEL_BLOCKS]
+                              if c.blocking and str(c.code) in CHANNEL_CODES]
                     for channel in CHANNELS}
         except CrmError as exc:
             log.warning("consent per channel unavailable: %s", exc.code)

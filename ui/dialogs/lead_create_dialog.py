@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from crm.codes import ConsentChannel
 from crm.errors import CrmError
 from crm.models import StaffUser
+from crm.services.suitability import CHANNEL_CODES  # the dialog starts on a channel without these
 from ui import sales_labels
 from ui.interaction_messages import message_for
 from ui.widgets.field_message import FieldMessage
@@ -33,9 +34,6 @@ BLOCK_STYLE = "QLabel { background-color: #fdecea; color: #8c1d18; border: 1px s
 BLOCKED_COLOR = "#8c1d18"
 FLAG_STYLE = "QLabel { background-color: #fff4d6; color: #5f3b00; border: 1px solid #e8c877; padding: 6px; }"
 CHANNELS: tuple[str, ...] = tuple(ConsentChannel)
-# Blocks that a channel choice causes; the dialog starts on a channel without them when there is one.
-CHANNEL_BLOCKS = frozenset({"no_marketing_consent", "channel_refused", "do_not_disturb"})
-
 RISK_CODES = frozenset({"risk_level_exceeded", "risk_rating_missing", "risk_assessment_expired"})
 
 CheckFn = Callable[..., list[Any]]
@@ -237,7 +235,7 @@ class LeadCreateDialog(QDialog):
         """Start on the first channel the customer agreed to be marketed on, if any."""
         try:
             for code in CHANNELS:
-                if not any(c.code in CHANNEL_BLOCKS for c in self._run_check(str(code))):
+                if not any(c.code in CHANNEL_CODES for c in self._run_check(str(code))):
                     self.channel_combo.setCurrentIndex(self.channel_combo.findData(str(code)))
                     return
         except CrmError as exc:
@@ -283,7 +281,7 @@ class LeadCreateDialog(QDialog):
         elif not fixed:
             after = self.tr("The lead will be created as blocked and will not go to sales. A supervisor can "
                             "review it and override the block in the Leads view.")
-        elif any(c.code in CHANNEL_BLOCKS for c in fixed):
+        elif any(c.code in CHANNEL_CODES for c in fixed):
             after = self.tr("The lead will be created as blocked and will not go to sales while this stands; a "
                             "supervisor cannot override it. Choose a channel the customer agreed to, or record "
                             "the customer's consent first.")
