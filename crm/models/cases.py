@@ -115,4 +115,5 @@ class Escalation(BaseModel):
     ts = UtcDateTimeField(default=utc_now)
 
     class Meta:
-        indexes = ((("kind", "ts"), False),)
+        indexes = ((("kind", "ts"), False),
+                   (("customer", "kind", "ts"), False))  # a customer's latest fraud escalation: one seek

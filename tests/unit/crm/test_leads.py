@@ -501,7 +501,7 @@ def test_migration_0005_keeps_existing_leads_and_fills_the_new_columns(old_db):
     ex("INSERT INTO lead (id, version, created_at, updated_at, customer_id, product_id, referred_by_id, state,"
        " block_reason, dual_recording_required, outcome_note) VALUES (7, 3, %s, %s, 1, 1, 1, 'won',"
        " 'open_complaint', %s, 'sold')".replace("%s", old_db.param), (ts, ts, False))
-    assert apply_migrations(old_db) == ["0005_lead_channel_flags"]
+    assert apply_migrations(old_db) == ["0005_lead_channel_flags", "0006_escalation_customer_kind_ts"]
     database_proxy.initialize(old_db)
     lead = Lead.get_by_id(7)
     assert (lead.version, lead.state, lead.block_reason, lead.outcome_note, lead.referred_by_id) == \

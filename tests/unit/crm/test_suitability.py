@@ -350,3 +350,25 @@ def test_lead_checks_many_is_lead_checks_per_lead_and_fails_like_it(w):
     db.execute_sql(f'UPDATE "lead" SET "contact_channel" = {db.param} WHERE "id" = {db.param}', ["pigeon", ids[1]])
     with pytest.raises(ValidationError):
         suitability.lead_checks_many(ids, today=TODAY)
+
+
+def test_the_latest_fraud_escalation_of_a_customer_is_one_index_seek(w):
+    """The re-check asks it for every lead: with many fraud escalations in the bank, walking them all per lead
+    (the (kind, ts) index alone) made an export of 100k leads scan millions of index entries."""
+    from crm.models import Customer as CustomerModel
+    from crm.models import Lead
+
+    import peewee
+
+    db = Lead._meta.database
+    if not isinstance(getattr(db, "obj", db), peewee.SqliteDatabase):
+        pytest.skip("PostgreSQL plans by cost from its own statistics; the plan asserted is SQLite's")
+    others = [CustomerModel.create(name=f"客户{i}").id for i in range(20)]
+    for i in range(200):
+        Escalation.create(customer=others[i % 20], kind=EscalationKind.FRAUD, rule_id="fraud.safe_account",
+                          created_by=w.agent, ts=_at(TODAY - dt.timedelta(days=i % 40)))
+    sql, params = db.get_sql_context().sql(suitability.facts_query()).query()
+    sql = sql.replace("(__ids__)", f"({db.param})")
+    db.execute_sql("ANALYZE")
+    plan = " | ".join(str(row[-1]) for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, [*params, 1]))
+    assert "escalation_customer_id_kind_ts (customer_id=? AND kind=?)" in plan, plan
