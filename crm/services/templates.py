@@ -35,7 +35,7 @@ _TEXT_KEYS = frozenset({"title", "body"})
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*template[ \t]*\]\]", re.MULTILINE)
 _TOML_POSITION = re.compile(r"line (\d+), column (\d+)")
 # {name}: no spaces or braces inside, so JSON snippets and stray braces in a body are left alone.
-_PLACEHOLDER = re.compile(r"\{([^{}\s]{1,64})\}")
+PLACEHOLDER = re.compile(r"\{([^{}\s]{1,64})\}")  # {客户称呼}: group 1 is the name
 
 
 @dataclass(frozen=True)
@@ -339,7 +339,7 @@ def deactivate(actor: StaffUser, template_id: int, expected_version: int) -> Tem
 
 def placeholders(body: str) -> tuple[str, ...]:
     """The ``{name}`` placeholders of a body, each once, in order of first appearance."""
-    return tuple(dict.fromkeys(_PLACEHOLDER.findall(body)))
+    return tuple(dict.fromkeys(PLACEHOLDER.findall(body)))
 
 
 def render(body: str, /, **values: Any) -> str:
@@ -351,4 +351,4 @@ def render(body: str, /, **values: Any) -> str:
         value = values.get(match.group(1))
         return match.group(0) if value is None else str(value)
 
-    return _PLACEHOLDER.sub(fill, body)
+    return PLACEHOLDER.sub(fill, body)

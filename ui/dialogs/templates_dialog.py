@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -29,7 +28,6 @@ from ui.widgets.field_message import FieldMessage
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 150
 ROW_ROLE = Qt.ItemDataRole.UserRole
-_PLACEHOLDER = re.compile(r"\{[^{}\s]{1,64}\}")
 _LIST_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 Confirm = Callable[[QWidget, str, str], bool]
@@ -316,7 +314,7 @@ class TemplatesDialog(QDialog):
 def _body_html(text: str) -> str:
     """The body as HTML with unfilled placeholders marked, so the agent sees what to say in their place."""
     parts, last = [], 0
-    for match in _PLACEHOLDER.finditer(text):
+    for match in templates.PLACEHOLDER.finditer(text):
         parts.append(html.escape(text[last:match.start()]))
         parts.append(f"<span style='background:#fff3c4'>{html.escape(match.group(0))}</span>")
         last = match.end()

@@ -9,16 +9,15 @@ promised, and saving records the call as that follow-up's attempt (``followups.l
 
 from __future__ import annotations
 
+import itertools
 import logging
-import re
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
-                               QVBoxLayout, QWidget)
+                               QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from crm.codes import (FollowUpPurpose, FollowUpStatus, InteractionCategory, InteractionChannel, InteractionOutcome,
                        Language)
@@ -34,19 +33,18 @@ from ui.views.interaction.auth_data_watch import AuthDataWatch
 from ui.views.interaction.call_timer import CallTimer
 from ui.views.interaction.detection_panel import DetectionPanel
 from ui.views.interaction.feedback_list import FeedbackList
-from ui.views.interaction.fraud_alert import FraudAlert
 from ui.views.interaction.followup_banner import FollowUpBanner
+from ui.views.interaction.fraud_alert import FraudAlert
 from ui.views.interaction.satisfaction_picker import SatisfactionPicker
 from ui.widgets.field_message import ERROR_COLOR, FieldMessage
+from ui.widgets.text_insert import insert_selecting_placeholder
+from ui.widgets.vertical_scroll_area import VerticalScrollArea
 
 log = logging.getLogger(__name__)
 NOTES_LINES = 5
 CONFIRMATION_MS = 10_000
 OK_COLOR = "#1b5e20"
 REQUIRED_STYLE = "QLineEdit { border: 1px solid #b3261e; border-radius: 2px; background: #fff6f5; padding: 2px; }"
-
-# A template placeholder the dialog could not fill, as crm.services.templates writes them.
-_PLACEHOLDER = re.compile(r"\{[^{}\s]{1,64}\}")
 
 RunDialog = Callable[[QDialog], bool]
 Confirm = Callable[[QWidget, str, str], bool]
@@ -60,31 +58,6 @@ def _ask(parent: QWidget, title: str, question: str) -> bool:
     answer = QMessageBox.question(parent, title, question, QMessageBox.StandardButton.Yes
                                   | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
     return answer == QMessageBox.StandardButton.Yes
-
-
-class _VerticalScrollArea(QScrollArea):
-    """Scrolls up and down only, so it asks for the width its contents need (nothing is cut off)."""
-
-    def setWidget(self, widget: QWidget) -> None:
-        super().setWidget(widget)
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return super().eventFilter(watched, event)
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        if self.widget() is not None:
-            extra = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
-            hint.setWidth(self.widget().minimumSizeHint().width() + extra)
-        return hint
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        hint.setWidth(max(hint.width(), self.minimumSizeHint().width()))
-        return hint
 
 
 class InteractionForm(QWidget):
@@ -122,6 +95,47 @@ class InteractionForm(QWidget):
     def _build_ui(self, clock: Callable[[], float]) -> None:
         self.followup_banner = FollowUpBanner(self)
         self.followup_banner.sig_detach_requested.connect(self._on_followup_banner_detach_requested)
+        choices = self._build_choices()
+        notes_header = self._build_notes()
+        form = self._build_call_details(clock)
+        buttons = self._build_buttons()
+
+        # Everything above the buttons scrolls when the panel is short; Save stays in view.
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 4, 0)
+        body_layout.setSpacing(4)
+        body_layout.addLayout(choices)
+        body_layout.addLayout(notes_header)
+        body_layout.addWidget(self.notes_edit, 1)
+        body_layout.addWidget(self.notes_message)
+        body_layout.addWidget(self.detection)
+        body_layout.addWidget(self.timer)
+        body_layout.addWidget(self.duration_message)
+        body_layout.addLayout(form)
+        self.scroll_area = VerticalScrollArea(self)
+        self.scroll_area.setWidget(body)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # However tall the fraud banner above, the notes keep a usable height in view.
+        self.scroll_area.setMinimumHeight(self.notes_edit.minimumHeight() + 8)
+        self.detection.sig_findings_changed.connect(self._keep_notes_in_view)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.followup_banner)
+        layout.addWidget(self.fraud_alert)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.form_message)
+        layout.addLayout(buttons)
+        self._set_tab_order()
+
+    def _build_choices(self) -> QGridLayout:
+        """Channel, category and outcome side by side, each with its message underneath."""
         self.channel_combo = QComboBox(self)
         self.category_combo = QComboBox(self)
         self.outcome_combo = QComboBox(self)
@@ -146,7 +160,10 @@ class InteractionForm(QWidget):
             choices.addWidget(combo, 1, column)
             choices.addWidget(message, 2, column)
             choices.setColumnStretch(column, 1)
+        return choices
 
+    def _build_notes(self) -> QHBoxLayout:
+        """The notes with their watchers (C3 data, sales hints, the fraud banner); returns the header row."""
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)
         lines = self.notes_edit.fontMetrics().lineSpacing() * NOTES_LINES
@@ -171,7 +188,10 @@ class InteractionForm(QWidget):
         self.detection.sig_findings_changed.connect(self.fraud_alert.set_findings)
         self.sig_saved.connect(self.detection.on_saved)
         self.sig_saved.connect(self.fraud_alert.on_saved)
+        return notes_header
 
+    def _build_call_details(self, clock: Callable[[], float]) -> QFormLayout:
+        """The call clock, satisfaction, its reason and product/service feedback."""
         self.timer = CallTimer(self, clock=clock)
         self.duration_message = FieldMessage(self)
         self.satisfaction = SatisfactionPicker(self)
@@ -205,7 +225,10 @@ class InteractionForm(QWidget):
         feedback_header.addStretch(1)
         form.addRow(self._feedback_label, feedback_header)
         form.addRow(self.feedback)
+        return form
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """The confirmation line, the form's message and the buttons under the form."""
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.status_label.setStyleSheet(f"color: {OK_COLOR};")
@@ -228,40 +251,7 @@ class InteractionForm(QWidget):
         buttons.addWidget(self.case_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-
-        # Everything above the buttons scrolls when the panel is short; Save stays in view.
-        body = QWidget(self)
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 4, 0)
-        body_layout.setSpacing(4)
-        body_layout.addLayout(choices)
-        body_layout.addLayout(notes_header)
-        body_layout.addWidget(self.notes_edit, 1)
-        body_layout.addWidget(self.notes_message)
-        body_layout.addWidget(self.detection)
-        body_layout.addWidget(self.timer)
-        body_layout.addWidget(self.duration_message)
-        body_layout.addLayout(form)
-        self.scroll_area = _VerticalScrollArea(self)
-        self.scroll_area.setWidget(body)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        # However tall the fraud banner above, the notes keep a usable height in view.
-        self.scroll_area.setMinimumHeight(self.notes_edit.minimumHeight() + 8)
-        self.detection.sig_findings_changed.connect(self._keep_notes_in_view)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.followup_banner)
-        layout.addWidget(self.fraud_alert)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.form_message)
-        layout.addLayout(buttons)
-        self._set_tab_order()
+        return buttons
 
     def _keep_notes_in_view(self) -> None:
         """The fraud banner shrinks the scrolled part: scroll so the notes (being typed, or empty again for the
@@ -282,7 +272,7 @@ class InteractionForm(QWidget):
                  self.template_button, self.timer.toggle_button, self.timer.duration_edit,
                  *self.satisfaction.buttons, self.reason_edit, self.add_feedback_button, *rows,
                  self.followup_button, self.case_button, self.save_button]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _create_actions(self) -> None:
@@ -561,15 +551,7 @@ class InteractionForm(QWidget):
 
     def insert_notes_text(self, text: str) -> None:
         """Insert at the cursor; the first placeholder left unfilled ({客户称呼}) is selected to type over."""
-        cursor = self.notes_edit.textCursor()
-        start = cursor.selectionStart()
-        cursor.insertText(text)
-        placeholder = _PLACEHOLDER.search(text)
-        if placeholder:
-            cursor.setPosition(start + _utf16_len(text[:placeholder.start()]))
-            cursor.setPosition(start + _utf16_len(text[:placeholder.end()]), QTextCursor.MoveMode.KeepAnchor)
-        self.notes_edit.setTextCursor(cursor)
-        self.notes_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        insert_selecting_placeholder(self.notes_edit, text)
 
     def open_case(self) -> None:
         """Open a complaint case linked to this call; unsaved input is saved first, after asking."""
@@ -628,10 +610,6 @@ def _first_line(text: str) -> str:
         if line.strip():
             return line.strip()[:200]
     return ""
-
-
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
 
 
 def _index(field: str) -> int:
