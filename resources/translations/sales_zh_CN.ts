@@ -121,6 +121,10 @@
         <translation>销售联系客户的渠道(&amp;B)：</translation>
     </message>
     <message>
+        <source>Choose a channel…</source>
+        <translation>请选择渠道…</translation>
+    </message>
+    <message>
         <source>Suitability and consent, checked before the lead is created:</source>
         <translation>创建线索前的适当性与营销同意检查：</translation>
     </message>
@@ -151,6 +155,10 @@
     <message>
         <source>No product of this category is on sale.</source>
         <translation>该类别暂无在售产品。</translation>
+    </message>
+    <message>
+        <source>The customer has not agreed to marketing on any channel, so a lead would be blocked. Record the customer&apos;s consent first (Consents tab), or choose a channel to create a blocked lead.</source>
+        <translation>客户未同意通过任何渠道接收营销信息，线索将被拦截。请先登记客户的同意（“同意”页），或选择渠道创建被拦截的线索。</translation>
     </message>
     <message>
         <source>No lead can be created.</source>

@@ -138,7 +138,7 @@ class LeadCreateDialog(QDialog):
         self.create_button = QPushButton(self)
         self.create_button.setDefault(True)
         self._buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self._buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = self._buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self._buttons.accepted.connect(self.create)
         self._buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -169,6 +169,7 @@ class LeadCreateDialog(QDialog):
                                               "customer's risk rating come first; those above it are marked and "
                                               "cannot go to sales."))
         self._channel_label.setText(self.tr("Sales contacts the customer &by:"))
+        self.channel_combo.setPlaceholderText(self.tr("Choose a channel…"))
         self.checks_title.setText(self.tr("Suitability and consent, checked before the lead is created:"))
         self.summary_label.setText(self._summary)
         self.summary_label.setVisible(bool(self._summary))
@@ -202,8 +203,7 @@ class LeadCreateDialog(QDialog):
         self.channel_combo.clear()
         for code in CHANNELS:
             self.channel_combo.addItem(sales_labels.channel_label(code), str(code))
-        index = self.channel_combo.findData(current)
-        self.channel_combo.setCurrentIndex(max(index, 0))
+        self.channel_combo.setCurrentIndex(self.channel_combo.findData(current))  # -1: none chosen yet
         self.channel_combo.blockSignals(False)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -216,8 +216,9 @@ class LeadCreateDialog(QDialog):
     def product_id(self) -> int | None:
         return self.product_combo.currentData()
 
-    def channel(self) -> str:
-        return self.channel_combo.currentData() or str(ConsentChannel.PHONE)
+    def channel(self) -> str | None:
+        """The channel chosen (None until the agent chooses one, when the customer agreed to none)."""
+        return self.channel_combo.currentData()
 
     def checks(self) -> list[Any]:
         return list(self._checks)
@@ -225,14 +226,15 @@ class LeadCreateDialog(QDialog):
     def blocks(self) -> list[Any]:
         return [c for c in self._checks if c.blocking]
 
-    def _run_check(self, channel: str) -> list[Any]:
+    def _run_check(self, channel: str | None) -> list[Any]:
         product_id = self.product_id()
-        if product_id is None:
+        if product_id is None or channel is None:
             return []
         return list(self._check(self._customer_id, product_id, channel, interaction_id=self._interaction_id))
 
     def _pick_channel(self) -> None:
-        """Start on the first channel the customer agreed to be marketed on, if any."""
+        """Start on the first channel the customer agreed to be marketed on; on none when there is no such
+        channel (a lead on any channel would then be blocked: the agent chooses, knowing it)."""
         try:
             for code in CHANNELS:
                 if not any(c.code in CHANNEL_CODES for c in self._run_check(str(code))):
@@ -240,6 +242,7 @@ class LeadCreateDialog(QDialog):
                     return
         except CrmError as exc:
             log.warning("suitability check failed: %s", exc.code)
+        self.channel_combo.setCurrentIndex(-1)
 
     def refresh_checks(self) -> None:
         """Ask the core again (product or channel changed) and show the answer."""
@@ -259,15 +262,24 @@ class LeadCreateDialog(QDialog):
         flags = [c for c in self._checks if not c.blocking]
         self.ok_label.setText("✓ " + html.escape(self.tr(
             "Suitable, and the customer agreed to marketing on this channel: the lead can go to sales.")))
-        self.ok_label.setVisible(has_product and not blocks and not self.error_message.text())
+        self.ok_label.setVisible(has_product and self.channel() is not None and not blocks
+                                 and not self.error_message.text())
         self.blocks_label.setText(self._blocks_html(blocks))
         self.blocks_label.setVisible(bool(blocks))
         self.flags_label.setText(self._flags_html(flags))
         self.flags_label.setVisible(bool(flags))
         self.create_button.setText(self.tr("Create &Blocked Lead") if blocks else self.tr("&Create Lead"))
-        self.create_button.setEnabled(has_product and not any(c.code == "fraud_flagged" for c in blocks))
+        self.create_button.setEnabled(has_product and self.channel() is not None
+                                      and not any(c.code == "fraud_flagged" for c in blocks))
+        # Enter creates a lead only when it can go to sales; a blocked one takes a deliberate click
+        self.create_button.setDefault(not blocks)
+        self.cancel_button.setDefault(bool(blocks))
         if not has_product:
             self.error_message.show_message(self.tr("No product of this category is on sale."))
+        elif self.channel() is None:
+            self.error_message.show_message(self.tr(
+                "The customer has not agreed to marketing on any channel, so a lead would be blocked. Record "
+                "the customer's consent first (Consents tab), or choose a channel to create a blocked lead."))
         if self.isVisible():  # a window ignores its labels' height-for-width: grow to fit the new text
             self.adjustSize()
 

@@ -94,6 +94,29 @@ def test_a_refused_channel_is_named_and_cannot_be_overridden(qtbot, actor, custo
     assert Lead.get_by_id(dialog.lead_id()).block_reason == CheckCode.NO_MARKETING_CONSENT  # stored, blocked
 
 
+def test_enter_creates_only_a_lead_that_can_go_to_sales(qtbot, actor, customer_id):
+    dialog = make(qtbot, actor, customer_id)
+    assert dialog.create_button.isDefault() and not dialog.cancel_button.isDefault()
+    choose(dialog, channel="phone")  # blocked: Enter would cancel, creating takes a deliberate click
+    assert dialog.blocks() and not dialog.create_button.isDefault() and dialog.cancel_button.isDefault()
+    choose(dialog, channel="sms")
+    assert not dialog.blocks() and dialog.create_button.isDefault()
+
+
+def test_with_consent_on_no_channel_it_starts_on_none_and_says_why(qtbot, actor, customer_id):
+    customer_detail.record_consent(None, customer_id, "marketing", "sms", False, "call")  # now refused
+    customer_detail.record_consent(None, customer_id, "marketing", "phone", False, "call")
+    dialog = make(qtbot, actor, customer_id)
+    assert dialog.channel() is None and dialog.channel_combo.currentIndex() == -1
+    assert dialog.channel_combo.placeholderText() == "Choose a channel…"
+    assert not dialog.create_button.isEnabled() and dialog.ok_label.isHidden()
+    assert "has not agreed to marketing on any channel" in dialog.error_message.text()
+    choose(dialog, channel="phone")  # the agent chooses anyway: blocked, and the reason named
+    assert [c.code for c in dialog.blocks()] == [CheckCode.CHANNEL_REFUSED]
+    assert dialog.create_button.isEnabled() and not dialog.create_button.isDefault()
+    assert not dialog.error_message.text()
+
+
 def test_a_product_above_the_rating_is_blocked_in_words_and_nobody_may_override(qtbot, actor, customer_id):
     wealth = r3_wealth()
     dialog = make(qtbot, actor, customer_id, category="wealth", suggested=(wealth.code,))
