@@ -11,6 +11,7 @@ the Leads view ask here for the words, so a check reads the same everywhere. Con
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -248,6 +249,31 @@ def product_name(product: Any, language: str | None = None) -> str:
     if language == "en":
         return en or zh or str(getattr(product, "code", ""))
     return zh or en or str(getattr(product, "code", ""))
+
+
+def rule_explanation(rule_id: str | None, language: str | None = None) -> str | None:
+    """What an opportunity rule detects, in the UI language (its ``explanation_zh``/``_en``); None for a rule
+    not in the rules file (gone, or the file cannot be read: that is reported where rules are edited)."""
+    texts = _rule_texts().get(rule_id or "")
+    if texts is None:
+        return None
+    if language is None:
+        from ui import i18n
+        language = i18n.current_language()
+    zh, en = texts
+    return (en or zh) if language == "en" else (zh or en)
+
+
+@functools.cache
+def _rule_texts() -> dict[str, tuple[str, str]]:
+    from crm import detection
+    from crm.errors import CrmError
+
+    try:
+        rules = detection.default_detector().rules("opportunity")  # itself read once per process
+    except CrmError:
+        return {}
+    return {r.id: (r.explanation_zh or "", r.explanation_en or "") for r in rules}
 
 
 def ordered(table: Mapping[str, str]) -> list[tuple[str, str]]:

@@ -147,6 +147,10 @@
         <translation>销售负责人：{owner}</translation>
     </message>
     <message>
+        <source>Detected need: {explanation}</source>
+        <translation>识别到的需求：{explanation}</translation>
+    </message>
+    <message>
         <source>Block overridden by a supervisor: {reason}</source>
         <translation>主管已放行拦截：{reason}</translation>
     </message>

@@ -318,12 +318,12 @@ class LeadCreateDialog(QDialog):
 
     def create(self) -> None:
         """Store the lead (blocked or not) and close; an error stays in the dialog."""
-        product_id = self.product_id()
-        if product_id is None:
+        product_id, channel = self.product_id(), self.channel()
+        if product_id is None or channel is None:
             return
         try:
             self._result = self._create(self._actor, customer_id=self._customer_id, product_id=product_id,
-                                        channel=self.channel(), opportunity_id=self._opportunity_id)
+                                        channel=channel, opportunity_id=self._opportunity_id)
         except CrmError as exc:
             log.warning("creating the lead failed: %s", exc.code)
             self.error_message.show_message(self._refusal(exc))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from crm.identifiers import mask_identifiers_in_text
 from crm.services.timeline import Cursor, TimelineItem
+from ui import sales_labels
 from ui.customer_messages import code_label
 from ui.formats import format_instant
 
@@ -182,10 +183,10 @@ class TimelineModel(QAbstractListModel):
                 outcome=code_label("attempt_outcome", s.get("outcome")))
         if item.kind == "opportunity":
             return self.tr("Sales opportunity · {category} · {status}").format(
-                category=code_label("product_category", s.get("category")),
-                status=code_label("opportunity_status", s.get("status")))
+                category=sales_labels.category_label(s.get("category")),
+                status=sales_labels.opportunity_status_label(s.get("status")))
         if item.kind == "lead":
-            return self.tr("Sales lead · {state}").format(state=code_label("lead_state", s.get("state")))
+            return self.tr("Sales lead · {state}").format(state=sales_labels.lead_state_label(s.get("state")))
         if item.kind == "change":
             return self._change_title(s)
         return item.kind
@@ -260,7 +261,7 @@ class TimelineModel(QAbstractListModel):
         elif item.kind == "opportunity":
             text = s.get("evidence_text") or ""
         elif item.kind == "lead":
-            text = (self.tr("Blocked: {reason}").format(reason=s["block_reason"])
+            text = (self.tr("Blocked: {reason}").format(reason=sales_labels.check_title(s["block_reason"]))
                     if s.get("block_reason") else "")
         elif item.kind == "change":
             text = "" if s.get("action") == "create" else self._change_body(s.get("detail") or {})

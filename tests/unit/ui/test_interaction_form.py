@@ -460,6 +460,32 @@ def test_wiring_puts_the_form_in_the_panel_and_clears_the_call_after_a_save(qtbo
     assert nobody.hosted is None
 
 
+def test_wiring_shows_each_decision_and_lead_in_the_timeline(qtbot, actor, customer_id):
+    """The timeline lists opportunities with their status and the leads made from them: after the agent
+    confirms a need or creates a lead under the call, the panel reads them again (it went stale before)."""
+    from crm.services import customer_detail, products
+    from ui.views.interaction.panel_wiring import with_call_form
+
+    products.sync_catalogue()
+    customer_detail.record_consent(None, customer_id, "marketing", "phone", True, "call")
+    panel = with_call_form(lambda who, parent: FakePanel(customer_id))(actor, None)
+    qtbot.addWidget(panel)
+    panel.call_form.notes_edit.setPlainText("客户咨询大额存单利率，明年孩子要出国。")
+    panel.call_form.save()
+    review = panel.call_form.detection.review
+    assert review.rows and panel.calls == ["clear_call_state"]
+    assert review.decide(review.rows[0], True)
+    assert panel.calls == ["clear_call_state", "reload"]
+
+    def create(dialog) -> bool:
+        dialog.create()
+        return True
+
+    review.run_dialog = create
+    assert review.create_lead(review.rows[0]) is not None
+    assert panel.calls == ["clear_call_state", "reload", "reload"]
+
+
 def test_alt_digit_then_an_immediate_save_keeps_the_score_and_the_form_resets(qtbot, make_form):
     form = make_form()
     form.show()

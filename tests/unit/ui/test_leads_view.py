@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from lead_world import advance, age, customer, lead, make_world, populate
+from lead_world import advance, age, customer, lead, make_world, pid, populate
 from PySide6.QtCore import Qt
 
 from crm.codes import LeadState
@@ -250,3 +250,27 @@ def test_ctrl_6_opens_the_leads_tab(qtbot, w):
     texts = [a.text() for a in window.file_menu.actions()]
     assert "Export &Leads to Sales…" in texts and "&Import Lead Outcomes…" in texts
     window.reminders.stop()
+
+
+def test_the_detail_says_what_need_was_detected_in_words_not_the_rules_id(qtbot, w):
+    from crm.models import Opportunity
+    from crm.services import interactions, opportunities
+    from crm.services.interactions import NewInteraction
+
+    cid = customer(w, 3)
+    saved = interactions.log_interaction(w.agent, NewInteraction(
+        customer_id=cid, channel="inbound_call", category="consultation", notes="客户说明年孩子要出国留学。"))
+    opp = Opportunity.get_by_id(saved.opportunity_ids[0])
+    opportunities.decide_opportunity(w.agent, opp.id, opp.version, confirm=True)
+    lead_id = leads.create_lead(w.agent, customer_id=cid, product_id=pid("FX-SETTLE"), channel="phone",
+                                opportunity_id=opp.id).lead_id
+    detail = LeadDetail(w.agent)
+    qtbot.addWidget(detail)
+    detail.show_lead(lead_id)
+    text = detail.info_label.text()
+    assert opp.rule_id and opp.rule_id not in text
+    assert "Detected need: The customer" in text
+    i18n.install_language(i18n.CHINESE)
+    detail.retranslateUi()  # as the Leads view does on a language change
+    assert "识别到的需求：客户" in detail.info_label.text()
+

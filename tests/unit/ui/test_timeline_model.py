@@ -115,3 +115,24 @@ def test_identifiers_in_notes_are_masked(storage, qtbot):
     texts = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
     assert not any("13712345678" in t for t in texts)
     assert any("137****5678" in t for t in texts)
+
+
+def test_a_blocked_lead_reads_in_the_words_of_the_leads_view_not_its_codes(storage, qtbot):
+    from crm.models import Product
+    from crm.services import leads, products
+
+    w = make_world()
+    products.sync_catalogue()
+    deposit = Product.get(Product.category == "deposit")
+    leads.create_lead(w.agent, customer_id=w.customer_id, product_id=deposit.id, channel="sms")  # no consent
+    model = TimelineModel()
+    model.set_customer(w.customer_id)
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0), KindRole) == "lead")
+    index = model.index(row, 0)
+    assert model.data(index, BodyRole) == "Blocked: No marketing consent"
+    assert model.data(index, TitleRole) == "Sales lead · New"
+    switch_to_chinese()
+    body, title = model.data(index, BodyRole), model.data(index, TitleRole)
+    assert "no_marketing_consent" not in body and "无营销同意" in body
+    from ui import sales_labels
+    assert title.endswith(sales_labels.lead_state_label("new"))  # as the Leads view says it

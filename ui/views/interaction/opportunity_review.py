@@ -160,6 +160,7 @@ class OpportunityReview(QWidget):
     _built = False
     sig_changed = Signal()  # rows appeared, changed or went
     sig_lead_created = Signal(int)  # lead id
+    sig_decided = Signal(int)  # opportunity id: confirmed or dismissed by the agent
 
     def __init__(self, actor: StaffUser, get_customer_id: Callable[[], int | None],
                  parent: QWidget | None = None, *, opportunities: Callable[[int], Sequence[Any]] = _opportunities,
@@ -268,6 +269,7 @@ class OpportunityReview(QWidget):
             self.message.show_message(message_for(exc))
             return False
         self._reload(widget)
+        self.sig_decided.emit(row.id)
         return True
 
     def create_lead(self, widget: OpportunityRowWidget) -> int | None:
@@ -361,11 +363,7 @@ def _suggested(row: Any) -> tuple[str, ...]:
 
 
 def _explanation(row: Any) -> str:
-    rule = _rule(row.rule_id)
-    if rule is None:
-        return ""
-    zh, en = rule.explanation_zh or "", rule.explanation_en or ""
-    return (en or zh) if i18n.current_language() == i18n.ENGLISH else (zh or en)
+    return sales_labels.rule_explanation(row.rule_id) or ""
 
 
 def _product_name(row: Any) -> str:

@@ -21,14 +21,17 @@ def attach_call_form(panel: Any, actor: StaffUser) -> InteractionForm:
     """Build the form for ``panel`` (a CustomerPanel) and connect the two.
 
     The form asks the panel for the open customer and the call's verification attempts when it saves;
-    after a save the panel forgets the call's verification and shows the new history, and after a case
-    or a follow-up it shows them in the timeline.
+    after a save the panel forgets the call's verification and shows the new history, and after a case,
+    a follow-up, a decision on an opportunity or a lead it shows them in the timeline.
     """
     form = InteractionForm(actor, panel.current_customer_id, panel.verification_attempt_ids, panel)
     panel.set_interaction_widget(form)
     form.sig_saved.connect(lambda _saved: panel.clear_call_state())
     form.sig_case_opened.connect(lambda _case_id: panel.reload())
     form.sig_followup_scheduled.connect(lambda _followup_id: panel.reload())
+    # the timeline shows each opportunity's status and the leads made from them
+    form.detection.review.sig_decided.connect(lambda _opportunity_id: panel.reload())
+    form.detection.review.sig_lead_created.connect(lambda _lead_id: panel.reload())
     # The timeline is reset whenever another customer is shown: the saved call's opportunities and fraud
     # banner belong to the previous one.
     timeline = getattr(panel, "timeline_model", None)

@@ -209,13 +209,16 @@ class LeadDetail(QWidget):
         parts = [self.tr("Referred by {agent} on {when} ({days} days ago)").format(
                      agent=lead.referred_by_name, when=format_instant(lead.created_at), days=lead.age_days),
                  self.tr("contact by: {channel}").format(channel=sales_labels.channel_label(lead.contact_channel))]
-        if lead.rule_id:
+        need = sales_labels.rule_explanation(lead.rule_id) if lead.rule_id else None
+        if lead.rule_id and not need:  # a rule no longer in the rules file: its id is all there is
             parts.append(self.tr("detected by rule {rule}").format(rule=lead.rule_id))
         if lead.dual_recording_required:
             parts.append(self.tr("dual recording required at sale"))
         if lead.sales_owner:
             parts.append(self.tr("at sales: {owner}").format(owner=lead.sales_owner))
         text = " · ".join(parts)
+        if need:
+            text += "\n" + self.tr("Detected need: {explanation}").format(explanation=need)
         if lead.overridden:
             text += "\n" + self.tr("Block overridden by a supervisor: {reason}").format(
                 reason=lead.override_reason or "")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWid
 from crm.errors import CrmError
 from crm.services import leads
 from crm.services.leads import ConversionRow, LeadFilter, RuleReportRow
-from ui import i18n
+from ui import sales_labels
 from ui.views.leads import lead_messages
 
 NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -47,7 +47,6 @@ class LeadReports(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._filter = LeadFilter()
-        self._rules: dict[str, tuple[str, str]] | None = None  # rule id -> (zh, en) explanation
         self.agent_caption = QLabel(self)
         self.agent_table = _table(self)
         self.rule_caption = QLabel(self)
@@ -155,24 +154,10 @@ class LeadReports(QWidget):
     def _rule_name(self, rule_id: str) -> tuple[str, str]:
         """(text, tooltip): the rule's explanation, its id and explanation as the tooltip; the id alone for a
         rule no longer in the rules file."""
-        explanation = self._rule_explanation(rule_id)
+        explanation = sales_labels.rule_explanation(rule_id)
         if not explanation:
             return rule_id, self.tr("{rule} (no longer in the rules file)").format(rule=rule_id)
         return explanation, f"{rule_id}\n{explanation}"
-
-    def _rule_explanation(self, rule_id: str | None) -> str | None:
-        if self._rules is None:
-            try:
-                from crm.detection import default_detector
-
-                self._rules = {r.id: (r.explanation_zh, r.explanation_en)
-                               for r in default_detector().rules("opportunity")}
-            except CrmError:  # a broken rules file is reported where rules are edited, not here
-                self._rules = {}
-        texts = self._rules.get(rule_id or "")
-        if texts is None:
-            return None
-        return texts[0] if i18n.current_language() == i18n.CHINESE else texts[1] or texts[0]
 
     @staticmethod
     def _percent(value: float | None) -> str:
