@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit
 from crm.services import customer_detail, customers
 from customer_world import RAW_VALUES, make_world, switch_to_chinese, widget_texts
 from ui.models.timeline_model import KindRole, TitleRole
+from ui.views.customer.consents_tab import CHANNELS, PURPOSES
 from ui.views.customer.customer_panel import PAGE_DETAIL, PAGE_NEW, CustomerPanel
 from ui.widgets.masked_label import MaskedLabel
 from ui_fakes import GUI
@@ -211,17 +212,66 @@ def test_consents_grid_and_recording_a_change(panel, world, qtbot):
     panel.reload()
     assert consents.cell_state("marketing", "sms") == "granted"
     assert consents.cell_state("marketing", "phone") == "not_asked"
-    cell = consents.grid.item(0, 1)
+    cell = consents.grid.item(1, 0)  # rows are channels, columns purposes
     assert cell.text() == "✓ Granted" and "Branch form" in cell.toolTip() and "Recorded:" in cell.toolTip()
-    consents.grid.setCurrentCell(0, 1)  # picking a granted cell offers to record a refusal
+    consents.grid.setCurrentCell(1, 0)  # picking a granted cell offers to record a refusal
     assert consents.purpose_combo.currentData() == "marketing" and consents.channel_combo.currentData() == "sms"
     assert consents.refused_radio.isChecked()
     _select(consents.source_combo, "call")
     with qtbot.waitSignal(panel.sig_customer_saved):
         assert consents.record()
     assert consents.cell_state("marketing", "sms") == "refused"
-    assert consents.grid.item(0, 1).text() == "✗ Refused" and "Phone call" in consents.grid.item(0, 1).toolTip()
+    assert consents.grid.item(1, 0).text() == "✗ Refused" and "Phone call" in consents.grid.item(1, 0).toolTip()
     assert panel.timeline_model.data(panel.timeline_model.index(0, 0), TitleRole) == "Consent recorded"
+
+
+def _beside_the_customer_list(panel, qtbot, language):
+    """The panel as wide as the workspace leaves it at 1280×800, next to the customer list."""
+    if language == "zh_CN":
+        switch_to_chinese()
+    panel.resize(760, 760)
+    qtbot.wait(50)  # let the layouts settle
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_consent_cell_and_header_is_readable_in_full(panel, world, qtbot, language):
+    from PySide6.QtWidgets import QStyle
+
+    for channel in CHANNELS:  # the longest English state in every cell
+        for purpose in PURPOSES:
+            customer_detail.record_consent(world.agent, world.customer_id, purpose, channel, False, "call")
+    panel.reload()
+    panel.tabs.setCurrentWidget(panel.consents)
+    _beside_the_customer_list(panel, qtbot, language)
+    grid = panel.consents.grid
+    margin = 2 * (grid.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, grid) + 1)
+    for row in range(grid.rowCount()):
+        for column in range(grid.columnCount()):
+            item = grid.item(row, column)
+            assert item.text() in ("✗ Refused", "✗ 拒绝")
+            width = grid.visualItemRect(item).width()
+            assert grid.fontMetrics().horizontalAdvance(item.text()) + margin <= width, (row, column)
+    header = grid.horizontalHeader()  # the vertical one always takes the width of its longest label
+    for section in range(header.count()):
+        assert header.sectionSizeHint(section) <= header.sectionSize(section), section
+    assert not grid.horizontalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_profile_fits_without_scrolling_sideways(panel, qtbot, language):
+    from PySide6.QtWidgets import QScrollArea
+
+    _beside_the_customer_list(panel, qtbot, language)
+    profile = panel.profile
+    scroll = profile.findChild(QScrollArea)
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert scroll.widget().width() <= scroll.viewport().width()
+    for widget in (profile.risk_combo, profile.agent_relation_combo, profile.assessed_edit, profile.expires_edit,
+                   profile._assessed_label, profile._expires_label, profile._relation_label,
+                   *profile.labels.values()):
+        assert widget.width() >= widget.sizeHint().width(), widget
+        right = widget.mapTo(scroll.viewport(), widget.rect().topRight()).x()
+        assert right < scroll.viewport().width(), widget
 
 
 def test_new_customer_form_with_the_caller_number(world, qtbot):

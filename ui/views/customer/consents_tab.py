@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,7 +45,11 @@ REFUSED_TEXT = QBrush(QColor("#9c1c13"))
 
 
 class ConsentsTab(QWidget):
-    """Rows are purposes, columns channels; a cell is granted, refused or never asked (blank)."""
+    """Rows are channels, columns purposes; a cell is granted, refused or never asked.
+
+    Channels run down the side because there are more of them and their names are longer: three
+    purpose columns leave every cell room for its full state even in the narrow pane beside the call form.
+    """
 
     sig_changed = Signal(int)  # customer id, after a choice was recorded
 
@@ -59,10 +63,12 @@ class ConsentsTab(QWidget):
     def _build_ui(self) -> None:
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.grid = QTableWidget(len(PURPOSES), len(CHANNELS), self)
+        self.grid = QTableWidget(len(CHANNELS), len(PURPOSES), self)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # see _size_columns
+        self.grid.horizontalHeader().setStretchLastSection(True)
+        self.grid.viewport().installEventFilter(self)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.grid.verticalHeader().setDefaultSectionSize(34)
         self.grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -111,8 +117,8 @@ class ConsentsTab(QWidget):
         self.hint.setText(self.tr(
             "Marketing contact needs the customer's consent for that channel. A refused channel must not be "
             "used for marketing again. Hover over a cell to see where the choice came from."))
-        self.grid.setHorizontalHeaderLabels([code_label("consent_channel", c) for c in CHANNELS])
-        self.grid.setVerticalHeaderLabels([code_label("consent_purpose", p) for p in PURPOSES])
+        self.grid.setHorizontalHeaderLabels([code_label("consent_purpose", p) for p in PURPOSES])
+        self.grid.setVerticalHeaderLabels([code_label("consent_channel", c) for c in CHANNELS])
         self.record_box.setTitle(self.tr("Record the customer's choice"))
         for label, text in zip(self._labels, (self.tr("Purpose / channel"), self.tr("Choice"),
                                               self.tr("&Source"), self.tr("&Note"))):
@@ -153,8 +159,8 @@ class ConsentsTab(QWidget):
 
     def _show_grid(self) -> None:
         current = self._current()
-        for r, purpose in enumerate(PURPOSES):
-            for c, channel in enumerate(CHANNELS):
+        for c, purpose in enumerate(PURPOSES):
+            for r, channel in enumerate(CHANNELS):
                 row = current.get((purpose, channel))
                 item = QTableWidgetItem()
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -176,16 +182,38 @@ class ConsentsTab(QWidget):
                         choice=self.tr("granted") if row.granted else self.tr("refused"),
                         source=code_label("consent_source", row.source), when=format_instant(row.recorded_at)))
                 self.grid.setItem(r, c, item)
-        header = self.grid.horizontalHeader().height() + 2 * self.grid.frameWidth()
-        self.grid.setFixedHeight(header + sum(self.grid.rowHeight(r) for r in range(len(PURPOSES))))
+        self._fit_grid()
+
+    def _fit_grid(self) -> None:
+        """No scrolling and no elided cell: a refusal that reads "✗ Ref…" could be taken for consent."""
+        grid = self.grid
+        frame = 2 * grid.frameWidth()
+        rows = sum(grid.rowHeight(r) for r in range(len(CHANNELS)))
+        grid.setFixedHeight(frame + grid.horizontalHeader().sizeHint().height() + rows)
+        grid.setMinimumWidth(frame + grid.verticalHeader().sizeHint().width() + sum(self._column_needs()))
+        self._size_columns()
+
+    def _column_needs(self) -> list[int]:
+        header = self.grid.horizontalHeader()
+        return [max(header.sectionSizeHint(c), self.grid.sizeHintForColumn(c)) for c in range(len(PURPOSES))]
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its longest text, and the room left over shared out equally.
+
+        Stretch mode would make the columns equal, cutting "Service notices" while "Marketing" has room.
+        """
+        needs = self._column_needs()
+        spare = max(0, self.grid.viewport().width() - sum(needs)) // len(needs)
+        for column, need in enumerate(needs):
+            self.grid.setColumnWidth(column, need + spare)
 
     def _on_cell_selected(self, row: int, column: int, *_previous: int) -> None:
         if row < 0 or column < 0:
             return
-        self.purpose_combo.setCurrentIndex(self.purpose_combo.findData(PURPOSES[row]))
-        self.channel_combo.setCurrentIndex(self.channel_combo.findData(CHANNELS[column]))
+        self.purpose_combo.setCurrentIndex(self.purpose_combo.findData(PURPOSES[column]))
+        self.channel_combo.setCurrentIndex(self.channel_combo.findData(CHANNELS[row]))
         # Offer the opposite of what is recorded: the usual reason to click a cell is to change it.
-        state = self.cell_state(PURPOSES[row], CHANNELS[column])
+        state = self.cell_state(PURPOSES[column], CHANNELS[row])
         (self.refused_radio if state == "granted" else self.granted_radio).setChecked(True)
 
     def record(self) -> bool:
@@ -211,6 +239,11 @@ class ConsentsTab(QWidget):
             choice=self.tr("granted") if granted else self.tr("refused")))
         self.sig_changed.emit(self._detail.id)
         return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.grid.viewport() and event.type() == QEvent.Type.Resize:
+            self._size_columns()
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -86,22 +87,24 @@ class ProfileTab(QWidget):
         self.messages = {field: FieldMessage(self) for field in FIELDS}
         self.labels: dict[str, QLabel] = {}
 
-        risk_row = QHBoxLayout()
-        risk_row.addWidget(self.risk_combo, 2)
+        # The dates go under the rating, not beside it: in one line the tab is wider than the pane next to
+        # the call form, and the rating ("C4 Growth") and "valid until" were the parts cut off.
+        risk_row = QGridLayout()
+        risk_row.addWidget(self.risk_combo, 0, 0, 1, 3)
         self._assessed_label, self._expires_label = QLabel(self), QLabel(self)
-        risk_row.addWidget(self._assessed_label)
-        risk_row.addWidget(self.assessed_edit, 1)
-        risk_row.addWidget(self._expires_label)
-        risk_row.addWidget(self.expires_edit, 1)
-        flags_row = QHBoxLayout()
+        for row, label, edit in ((1, self._assessed_label, self.assessed_edit),
+                                 (2, self._expires_label, self.expires_edit)):
+            risk_row.addWidget(label, row, 0)
+            risk_row.addWidget(edit, row, 1)
+        risk_row.setColumnStretch(2, 1)
+        flags_row = QVBoxLayout()  # one above the other: side by side they alone are wider than the pane
         for widget in (self.dnd_check, self.vulnerable_check):
             flags_row.addWidget(widget)
-        flags_row.addStretch(1)
         agent_row = QHBoxLayout()
-        agent_row.addWidget(self.agent_name_edit, 2)
+        agent_row.addWidget(self.agent_name_edit, 1)
         self._relation_label = QLabel(self)
         agent_row.addWidget(self._relation_label)
-        agent_row.addWidget(self.agent_relation_combo, 1)
+        agent_row.addWidget(self.agent_relation_combo)  # as wide as its longest choice, never cut
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

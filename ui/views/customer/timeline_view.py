@@ -21,6 +21,24 @@ KIND_COLORS = {
 PAD = 6
 BAR = 4
 BODY_LINES = 2
+SEPARATOR = " · "  # between the parts of a title, in every language
+
+
+def elide_title(title: str, metrics: QFontMetrics, width: int) -> str:
+    """``title`` shortened to ``width``, its last part kept whole while anything before it can give way.
+
+    The last part is the status or outcome ("Sales opportunity · Foreign exchange · Confirmed"): what the
+    agent looks for, so it is the last thing to be cut.
+    """
+    if metrics.horizontalAdvance(title) <= width:
+        return title
+    head, separator, last = title.rpartition(SEPARATOR)
+    if separator:
+        tail = separator + last
+        head = metrics.elidedText(head, Qt.TextElideMode.ElideRight, width - metrics.horizontalAdvance(tail))
+        if head:
+            return head + tail
+    return metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
 
 
 class TimelineDelegate(QStyledItemDelegate):
@@ -86,8 +104,7 @@ class TimelineDelegate(QStyledItemDelegate):
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, time_text)
         painter.setFont(bold)
         painter.setPen(text_color)
-        title = bold_metrics.elidedText(index.data(TitleRole) or "", Qt.TextElideMode.ElideRight,
-                                        max(10, width - time_width - PAD))
+        title = elide_title(index.data(TitleRole) or "", bold_metrics, max(10, width - time_width - PAD))
         painter.drawText(QRect(left, y, width, bold_metrics.height()), Qt.AlignmentFlag.AlignVCenter, title)
         y += bold_metrics.lineSpacing()
 
