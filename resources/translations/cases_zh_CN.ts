@@ -270,8 +270,24 @@
         <translation>被投诉的员工不得处理该投诉（回避）：请改派其他人处理。</translation>
     </message>
     <message>
+        <source>{days} working days left</source>
+        <translation>剩余 {days} 个工作日</translation>
+    </message>
+    <message>
+        <source>1 working day {hours} h left</source>
+        <translation>剩余 1 个工作日 {hours} 小时</translation>
+    </message>
+    <message>
         <source>{hours} working h left</source>
         <translation>剩余 {hours} 个工作小时</translation>
+    </message>
+    <message>
+        <source>overdue by {days} working days</source>
+        <translation>已超期 {days} 个工作日</translation>
+    </message>
+    <message>
+        <source>overdue by 1 working day {hours} h</source>
+        <translation>已超期 1 个工作日 {hours} 小时</translation>
     </message>
     <message>
         <source>overdue by {hours} working h</source>
@@ -354,6 +370,14 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Note Not Added</source>
+        <translation>处理进展未添加</translation>
+    </message>
+    <message>
+        <source>The progress note you typed for case {case_no} has not been added. Discard it?</source>
+        <translation>您为工单 {case_no} 填写的处理进展尚未添加。要放弃这段内容吗？</translation>
     </message>
 </context>
 <context>

@@ -11,10 +11,12 @@ from PySide6.QtCore import Qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "crm"))
 from loop_world import at, make_world  # noqa: E402
+from ui_fakes import OFFSCREEN_NOISE  # noqa: E402
 
 from crm.services import case_workflow, cases  # noqa: E402
 from crm.services.case_list import CaseFilter  # noqa: E402
-from ui.models.case_list_model import OVERDUE_BRUSH, CaseListModel, DeadlineStateRole  # noqa: E402
+from ui.models.case_list_model import (  # noqa: E402
+    COL_RESOLUTION_DUE, OVERDUE_BRUSH, CaseListModel, DeadlineStateRole)
 from ui.views.cases.case_detail import CaseDetail  # noqa: E402
 from ui.views.cases.close_case_dialog import CloseCaseDialog  # noqa: E402
 
@@ -153,3 +155,122 @@ def test_only_supervisors_and_the_owner_may_change_the_handling(qtbot, w):
         qtbot.addWidget(detail)
         detail.show_case(case.id)
         assert detail.handling_button.isVisibleTo(detail) is visible, actor.username
+
+
+def _cases_view(qtbot, actor, **kwargs):
+    from ui.views.cases.cases_view import CasesView
+
+    view = CasesView(actor, lambda _customer_id: None, **kwargs)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def _click_row(qtbot, view, row: int) -> None:
+    rect = view.table.visualRect(view.model.index(row, 0))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+@OFFSCREEN_NOISE
+def test_a_single_click_or_the_arrow_keys_show_the_case_of_the_current_row(qtbot, w):
+    cases.open_case(w.agent, w.customer_id, "fees", "年费")
+    cases.open_case(w.agent, w.customer_id, "card", "吞卡")
+    view = _cases_view(qtbot, w.agent)
+    assert view.model.rowCount() == 2 and view.detail.case() is None
+    _click_row(qtbot, view, 0)
+    assert view.detail.case().id == view.model.case_id(0)
+    assert view.detail.case().case_no in view.detail.header_label.text()
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert view.detail.case().id == view.model.case_id(1)
+
+
+@OFFSCREEN_NOISE
+def test_a_note_typed_for_one_case_is_not_dropped_or_moved_to_another_without_asking(qtbot, w):
+    cases.open_case(w.agent, w.customer_id, "fees", "年费")
+    cases.open_case(w.agent, w.customer_id, "card", "吞卡")
+    answers, asked = [False, True], []
+
+    def confirm(_parent, _title, question):
+        asked.append(question)
+        return answers.pop(0)
+
+    view = _cases_view(qtbot, w.agent, confirm=confirm)
+    first, second = view.model.case_id(0), view.model.case_id(1)
+    _click_row(qtbot, view, 0)
+    view.detail.note_edit.setPlainText("已致电客户，约定明天回电")
+    _click_row(qtbot, view, 1)  # "keep it": the case with the note stays, on screen and as the current row
+    assert cases.get_case(first).case_no in asked[0]
+    qtbot.waitUntil(lambda: [i.row() for i in view.table.selectionModel().selectedRows()] == [0])
+    assert view.detail.case().id == first and view.table.currentIndex().row() == 0
+    assert view.detail.note_edit.toPlainText() == "已致电客户，约定明天回电"
+    _click_row(qtbot, view, 1)  # "discard it": the other case, with an empty note
+    assert view.detail.case().id == second and view.detail.note_edit.toPlainText() == ""
+    assert len(asked) == 2
+    assert all(u.text != "已致电客户，约定明天回电" for case_id in (first, second) for u in cases.case_updates(case_id))
+
+
+@pytest.fixture
+def app_fonts(qapp):
+    """The fonts the application sets (with them "My open cases" is wider than 我的未结工单)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.theme import apply_fonts
+
+    original = QApplication.font()
+    apply_fonts(qapp)
+    yield
+    QApplication.setFont(original)
+
+
+@OFFSCREEN_NOISE
+def test_the_filter_combo_shows_its_longest_item_whole_in_both_languages(qtbot, w, app_fonts):
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from ui import i18n
+
+    i18n.install_language(i18n.CHINESE)
+    view = _cases_view(qtbot, w.agent)
+    combo = view.filter_combo
+    for language, mine in ((i18n.ENGLISH, "My open cases"), (i18n.CHINESE, "我的未结工单")):
+        i18n.install_language(language)
+        qtbot.waitUntil(lambda mine=mine: combo.itemText(0) == mine)
+        view.layout().activate()
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
+        longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+        assert field.width() >= longest, (language, combo.currentText())
+
+
+@pytest.mark.parametrize(("hours", "english", "chinese"), [
+    (112, "16 working days left", "剩余 16 个工作日"),
+    (111.5, "15 working days left", "剩余 15 个工作日"),
+    (10, "1 working day 3 h left", "剩余 1 个工作日 3 小时"),
+    (5.5, "5.5 working h left", "剩余 5.5 个工作小时"),
+    (-8.5, "overdue by 1 working day 1.5 h", "已超期 1 个工作日 1.5 小时"),
+    (-30, "overdue by 4 working days", "已超期 4 个工作日"),
+])
+def test_the_time_left_is_told_in_working_days_and_hours_only_within_two_days(hours, english, chinese):
+    import datetime as dt
+
+    from ui import i18n
+    from ui.views.cases.case_labels import remaining_text
+
+    day = dt.timedelta(hours=7)
+    assert remaining_text(dt.timedelta(hours=hours), day) == english
+    i18n.install_language(i18n.CHINESE)
+    assert remaining_text(dt.timedelta(hours=hours), day) == chinese
+
+
+def test_the_list_counts_the_shipped_calendars_working_days(qtbot, w):
+    from crm.workcalendar import default_calendar
+
+    case = cases.open_case(w.agent, w.customer_id, "fees", "年费", now=at(2026, 9, 1, 10))
+    model = CaseListModel(w.agent, now=at(2026, 9, 1, 10))
+    model.refresh()
+    left = default_calendar().working_time_between(at(2026, 9, 1, 10), case.resolution_due)
+    days = int(left / default_calendar().day_length)
+    assert days >= 2 and model.data(model.index(0, COL_RESOLUTION_DUE)).endswith(f"({days} working days left)")

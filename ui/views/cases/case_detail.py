@@ -125,7 +125,14 @@ class CaseDetail(QWidget):
     def case(self) -> CaseRow | None:
         return self._case
 
+    def has_unsaved_note(self) -> bool:
+        """A progress note is typed but not added yet."""
+        return bool(self.note_edit.toPlainText().strip())
+
     def show_case(self, case_id: int | None) -> None:
+        """Show ``case_id`` (again); a note typed for another case goes with it (callers ask first)."""
+        if self._case is None or self._case.id != case_id:
+            self.note_edit.clear()
         self.message.clear_message()
         self._case = cases.get_case(case_id) if case_id is not None else None
         self.setEnabled(self._case is not None)

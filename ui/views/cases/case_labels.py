@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from crm.codes import CasePriority, CaseStatus
 from crm.errors import CrmError
 from crm.services.case_deadlines import DeadlineState
+from crm.workcalendar import default_calendar
 from ui.interaction_messages import message_for as _fallback
 
 _CONTEXT = "CaseLabels"
@@ -60,13 +61,27 @@ def state_label(code: str) -> str:
     return tr(STATES[code]) if code in STATES else code
 
 
-def remaining_text(remaining: dt.timedelta) -> str:
-    """Working time left ('12.5 working h left') or over ('overdue by 3 working h')."""
-    hours = abs(remaining.total_seconds()) / 3600
-    amount = f"{hours:.0f}" if hours >= 10 else f"{hours:.1f}"
+def remaining_text(remaining: dt.timedelta, day: dt.timedelta | None = None) -> str:
+    """Working time left or over as agents count it: whole working days from two on ('15 working days
+    left'), a day and hours below that, hours within a day ('5.5 working h left'). ``day``: the length of a
+    working day (the shipped calendar's by default)."""
+    days, rest = divmod(abs(remaining), day or default_calendar().day_length)
+    hours = rest.total_seconds() / 3600
+    amount = f"{hours:.0f}" if hours >= 10 else f"{hours:.1f}".removesuffix(".0")
     if remaining.total_seconds() >= 0:
-        return QCoreApplication.translate("CaseLabels", "{hours} working h left").format(hours=amount)
-    return QCoreApplication.translate("CaseLabels", "overdue by {hours} working h").format(hours=amount)
+        if days >= 2:
+            text = QCoreApplication.translate("CaseLabels", "{days} working days left")
+        elif days == 1:
+            text = QCoreApplication.translate("CaseLabels", "1 working day {hours} h left")
+        else:
+            text = QCoreApplication.translate("CaseLabels", "{hours} working h left")
+    elif days >= 2:
+        text = QCoreApplication.translate("CaseLabels", "overdue by {days} working days")
+    elif days == 1:
+        text = QCoreApplication.translate("CaseLabels", "overdue by 1 working day {hours} h")
+    else:
+        text = QCoreApplication.translate("CaseLabels", "overdue by {hours} working h")
+    return text.format(days=days, hours=amount)
 
 
 def message_for(error: CrmError) -> str:
