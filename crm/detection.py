@@ -321,6 +321,55 @@ def context(text: str, ev: Evidence, width: int = 12) -> str:
     return " ".join(snippet.split())
 
 
+_SENTENCE_ENDS = "。！？!?；;\n"
+_LAST_END = re.compile(f".*[{_SENTENCE_ENDS}]", re.DOTALL)  # greedy: up to the last end before the phrase
+_NEXT_END = re.compile(f"[{_SENTENCE_ENDS}]")
+
+
+def sentence(text: str, ev: Evidence, limit: int = 160) -> str:
+    """The sentence of ``text`` the evidence was found in, on one line: what the customer said, for sales.
+
+    Longer than ``limit``: the evidence with about as much either side, "…" where cut. A cut never splits a
+    run of digits or ASCII letters (an identifier masked afterwards must be whole to be recognised). The bare
+    evidence text when the offsets no longer point at it (the text changed since)."""
+    start, end = ev.start, ev.end
+    if not (0 <= start <= end <= len(text)) or text[start:end] != ev.text:
+        return ev.text
+    before = _LAST_END.match(text, 0, start)  # one scan each way (the export asks for every lead)
+    left = before.end() if before else 0
+    after = _NEXT_END.search(text, end)
+    right = after.end() if after else len(text)
+    head = tail = ""
+    if right - left > limit:
+        half = max(0, (limit - (end - start)) // 2)
+        cut_left, cut_right = max(left, start - half), min(right, end + half)
+        while cut_left > left and _inside_run(text, cut_left):
+            cut_left -= 1
+        while cut_right < right and _inside_run(text, cut_right):
+            cut_right += 1
+        head, tail = ("…" if cut_left > left else ""), ("…" if cut_right < right else "")
+        left, right = cut_left, cut_right
+    return head + " ".join(text[left:right].split()) + tail
+
+
+def _inside_run(text: str, i: int) -> bool:
+    """Whether position ``i`` (between text[i-1] and text[i]) lies inside a run of digits and ASCII letters,
+    digits grouped by spaces or dashes included (138 1234 5678)."""
+    a, b = text[i - 1], text[i]
+    if _word(a) and _word(b):
+        return True
+    if a in " -" and b.isdigit():
+        return i >= 2 and text[i - 2].isdigit()
+    if b in " -" and a.isdigit():
+        return i + 1 < len(text) and text[i + 1].isdigit()
+    return False
+
+
+def _word(c: str) -> bool:
+    """Part of an identifier-like run: any digit (full-width １３８ too), an ASCII letter, a mask star."""
+    return c.isdigit() or (c.isascii() and (c.isalnum() or c == "*"))
+
+
 def findings_to_json(findings: Iterable[Finding]) -> list[dict[str, Any]]:
     """What ``crm detect --json`` prints: kind, rule, category, products, evidence {start, end, text}."""
     return [{"kind": f.kind, "rule": f.rule, "category": f.category, "products": list(f.products),

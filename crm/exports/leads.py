@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import peewee
 
 from crm import identifiers
+from crm.detection import Evidence, sentence
 from crm.codes import AuditAction, FileFormat, LeadState, PhoneKind
 from crm.errors import ConflictError, ValidationError
 from crm.exports.handover import HandOver
@@ -33,7 +34,7 @@ from crm.exports.lead_profiles import PROFILES, LeadRecord, Profile, split_name
 from crm.exports.sheets import XLSX_OPTIONS, neutralise, write_temp
 from crm.exports.sheets import file_sha256 as _sha256
 from crm.exports.sheets import replace_file as _replace
-from crm.models import Customer, CustomerPhone, ExportBatch, Lead, Opportunity, Product, StaffUser
+from crm.models import Customer, CustomerPhone, ExportBatch, Interaction, Lead, Opportunity, Product, StaffUser
 from crm.models.fields import parse_utc
 from crm.services import audit, suitability
 
@@ -231,7 +232,8 @@ class _Product(NamedTuple):
 
 # The chunk query: suitability's facts (suitability.FACT_COLUMNS of them, for the re-check), then these.
 _CREATED, _STATE, _BLOCK, _OVERRIDE_BY, _OVERRIDE_CODES, _REFERRER, _FLAGS, _DUAL, _NAME, _EVIDENCE, _PHONE, \
-    _OVERRIDE_REASON = range(suitability.FACT_COLUMNS, suitability.FACT_COLUMNS + 12)
+    _OVERRIDE_REASON, _NOTES, _EVIDENCE_START, _EVIDENCE_END = range(suitability.FACT_COLUMNS,
+                                                                    suitability.FACT_COLUMNS + 15)
 _PRODUCT, _CHANNEL = 2, 3  # among the facts: Lead.product, Lead.contact_channel
 
 
@@ -241,9 +243,11 @@ def _chunk_query() -> peewee.ModelSelect:
     phone = (CustomerPhone.select(CustomerPhone.number).where(CustomerPhone.customer == Lead.customer)
              .order_by(peewee.Case(None, [(CustomerPhone.kind == PhoneKind.MOBILE, 0)], 1),
                        CustomerPhone.is_primary.desc(), CustomerPhone.id).limit(1))
+    notes = Interaction.select(Interaction.notes).where(Interaction.id == Opportunity.interaction)
     return suitability.facts_query(Lead.created_at, Lead.state, Lead.block_reason, Lead.override_by,
                                    Lead.override_codes, Lead.referred_by, Lead.flags, Lead.dual_recording_required,
-                                   Customer.name, Opportunity.evidence_text, phone, Lead.override_reason)
+                                   Customer.name, Opportunity.evidence_text, phone, Lead.override_reason, notes,
+                                   Opportunity.evidence_start, Opportunity.evidence_end)
 
 
 class _Lookups:
@@ -330,7 +334,7 @@ class _Rows:
         return LeadRecord(r[0], created, p.code, p.name_zh, p.name_en or "", p.category, r[_NAME],
                           self.mobile(r[_PHONE]), r[_CHANNEL] or "",
                           lookups.staff.get(referrer) or lookups.staff_name(referrer),
-                          bool(r[_DUAL] or p.dual_recording), flags, _clean_note(r[_EVIDENCE], self.policy),
+                          bool(r[_DUAL] or p.dual_recording), flags, _clean_note(_said(r), self.policy),
                           override_codes, reason)
 
     def _date(self, created: str) -> str:
@@ -338,6 +342,15 @@ class _Rows:
         key = created[:13]  # YYYY-MM-DDTHH: zone offsets change on the hour at most
         found = self._dates[key] = parse_utc(created).astimezone(self.tz).date().isoformat()
         return found
+
+
+def _said(row: tuple) -> str:
+    """What the customer said: the sentence of the call's notes the need was detected in (the phrase alone
+    when the notes are gone or the opportunity was entered by hand)."""
+    evidence, notes = row[_EVIDENCE] or "", row[_NOTES]
+    if not notes or row[_EVIDENCE_START] is None:
+        return evidence
+    return sentence(notes, Evidence(row[_EVIDENCE_START], row[_EVIDENCE_END], evidence))
 
 
 def _standing(row: tuple, checks: list[suitability.Check]) -> list[suitability.Check]:

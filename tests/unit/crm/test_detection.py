@@ -4,6 +4,8 @@ The rules files themselves (loading, errors): test_detection_rules.py."""
 
 from __future__ import annotations
 
+import re
+
 import json
 import textwrap
 import tomllib
@@ -450,3 +452,50 @@ def test_telling_the_customer_their_further_channels_is_not_an_escalation():
     hits = [f for f in detect(threat) if f.kind == "escalation"]
     assert [f.evidence.text for f in hits] == ["12378"] and hits[0].evidence.start == 6
     assert cases.find_escalation(threat)[1] == ("12378",)
+
+
+# --- the sentence around the evidence (what the export gives sales) ---------------------------------
+
+def _evidence(text: str, phrase: str) -> Evidence:
+    start = text.index(phrase)
+    return Evidence(start, start + len(phrase), phrase)
+
+
+def test_sentence_is_the_one_the_phrase_was_said_in():
+    notes = "客户来电咨询转账限额。客户说孩子明年出国留学，想换美元！另外问了信用卡账单。"
+    assert detection.sentence(notes, _evidence(notes, "出国")) == "客户说孩子明年出国留学，想换美元！"
+    assert detection.sentence(notes, _evidence(notes, "转账")) == "客户来电咨询转账限额。"
+    assert detection.sentence("plans to  go\\nabroad", Evidence(0, 5, "plans")) == "plans to go\\nabroad"
+    one_line = "He wants to buy US dollars; his daughter studies in Canada."
+    assert detection.sentence(one_line, _evidence(one_line, "US dollars")) == "He wants to buy US dollars;"
+
+
+def test_sentence_falls_back_to_the_phrase_when_the_offsets_no_longer_fit():
+    assert detection.sentence("别的内容", Evidence(0, 2, "出国")) == "出国"
+    assert detection.sentence("短", Evidence(5, 7, "出国")) == "出国"
+
+
+def test_a_long_sentence_is_cut_around_the_phrase_never_inside_a_number():
+    notes = "客户" + "说" * 100 + "手机13812345678想出国旅游要换汇" + "嗯" * 100 + "。"
+    shown = detection.sentence(notes, _evidence(notes, "出国"), limit=30)
+    assert shown.startswith("…") and shown.endswith("…") and "出国" in shown
+    assert "13812345678" in shown  # widened to the whole number, not cut to "2345678"
+
+
+# No whitespace but the single spaces inside grouped numbers: the sentence's collapsing of whitespace then
+# changes nothing, and a run found in the result must be a run of the notes themselves.
+_PIECES = st.one_of(st.sampled_from(["客户", "说", "想", "出国", "留学", "。", "，", "；", "abc", "-"]),
+                    st.from_regex(r"1[3-9]\d{9}|\d{3} \d{4} \d{4}|\d{2,6}", fullmatch=True))
+_DIGIT_RUN = re.compile(r"\d(?:[ -]?\d)*")
+
+
+@given(st.lists(_PIECES, max_size=40), st.lists(_PIECES, max_size=40), st.integers(4, 40))
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+def test_a_cut_keeps_the_phrase_and_every_number_whole(before, after, limit):
+    left, right = "".join(before), "".join(after)
+    notes = left + "出国" + right
+    shown = detection.sentence(notes, Evidence(len(left), len(left) + 2, "出国"), limit=limit)
+    assert "出国" in shown
+    runs = set(_DIGIT_RUN.findall(notes))
+    for run in _DIGIT_RUN.findall(shown):
+        assert run in runs, (run, shown, notes)

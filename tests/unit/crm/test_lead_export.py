@@ -234,6 +234,28 @@ def test_generic_csv_as_sales_open_it(w, tmp_path):
     assert leftovers(out.parent) == []
 
 
+def test_sales_get_the_sentence_the_need_was_heard_in_masked_not_just_the_phrase(w, tmp_path):
+    """The column 'what the customer said': the sentence of the call's notes around the detected phrase,
+    identifiers masked and authentication data blanked, as for the phrase alone."""
+    from crm.models import Interaction
+
+    cid = customer(w)
+    notes = "客户来电咨询转账限额。客户手机13912345678，说孩子明年出国留学，想换美元！另外问了信用卡账单。"
+    call = Interaction.create(customer=cid, staff=w.agent, channel="inbound_call", direction="in",
+                              category="consultation", notes=notes)
+    start = notes.index("出国")
+    opp = Opportunity.create(customer=cid, interaction=call, category="large_cd", product=w.cd,
+                             evidence_text="出国", evidence_start=start, evidence_end=start + 2)
+    said = Lead.create(customer=cid, product=w.cd, referred_by=w.agent, opportunity=opp,
+                       contact_channel="phone").id
+    changed = lead(w, customer(w, "欧阳娜娜", "13700001111"), evidence="换汇")  # no call behind it: the phrase
+    out = tmp_path / "said.csv"
+    export(w, out)
+    by_id = {r[0]: r for r in read_csv(out)[1:]}
+    assert by_id[str(said)][11] == "客户手机139****5678，说孩子明年出国留学，想换美元！"
+    assert by_id[str(changed)][11] == "换汇"
+
+
 def test_no_bom_option(w, tmp_path):
     lead(w, customer(w))
     export(w, tmp_path / "x.csv", bom=False)
