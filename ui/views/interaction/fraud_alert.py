@@ -121,7 +121,6 @@ class FraudScriptDialog(QDialog):
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.browser = QTextBrowser(self)
-        self.browser.setStyleSheet("font-size: 13pt;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
@@ -139,7 +138,9 @@ class FraudScriptDialog(QDialog):
             if not script or script in seen:
                 continue
             seen.add(script)
-            parts.append(f"<h3>{html.escape(explanation_text(finding))}</h3><p>{html.escape(script)}</p>")
+            # what to read aloud in large type; why, in small type above it
+            parts.append(f"<p style='color:#5f6368; font-size:10pt'>{html.escape(explanation_text(finding))}</p>"
+                         f"<p style='font-size:15pt; line-height:140%'>{html.escape(script)}</p>")
         self.browser.setHtml("".join(parts))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -174,9 +175,11 @@ class FraudAlert(QFrame):
         self._built = True
 
     def _build_ui(self) -> None:
-        # Compact, so the call form keeps its room: a one-line title, the script in a box of a few lines that
+        # Compact, so the call form keeps its room: a title of one or two lines, the script in a box of a few lines that
         # scrolls (Full Script… shows it all), the actions, and one status line.
-        self.title_label = ElidedLabel(self)
+        self.title_label = QLabel(self)  # wraps rather than cuts: it says what to do now
+        self.title_label.setWordWrap(True)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         font = self.title_label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
