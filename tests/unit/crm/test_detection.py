@@ -499,3 +499,10 @@ def test_a_cut_keeps_the_phrase_and_every_number_whole(before, after, limit):
     runs = set(_DIGIT_RUN.findall(notes))
     for run in _DIGIT_RUN.findall(shown):
         assert run in runs, (run, shown, notes)
+
+
+@pytest.mark.parametrize("text", ["He wants to exchange US dollars before the trip.", "She will exchange euros.",
+                                  "Customer needs to exchange money for Japan; may buy yen."])
+def test_the_ways_agents_write_an_fx_need_in_english(det, text):
+    """Seen in a walk-through: 'buy US dollars' was found, 'exchange US dollars' was not."""
+    assert "opp.fx_exchange" in rules_of(det.detect(text), "opportunity")
