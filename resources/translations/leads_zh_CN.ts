@@ -280,8 +280,24 @@ Why may it go to sales anyway? Your reason is recorded.</source>
         <translation>线索编号</translation>
     </message>
     <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
         <source>Kept back because</source>
         <translation>未导出原因</translation>
+    </message>
+    <message>
+        <source>The current list has no new leads to hand over.</source>
+        <translation>当前列表中没有可移交的新线索。</translation>
+    </message>
+    <message>
+        <source>Every new lead of the current list is blocked, so none can go to sales. A supervisor can review a block and override it in the lead&apos;s detail.</source>
+        <translation>当前列表中的新线索均已被拦截，无法移交销售。主管可在线索详情中复核并解除拦截。</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>

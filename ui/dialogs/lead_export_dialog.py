@@ -4,9 +4,11 @@ left, where the file is and which leads were kept back and why."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDir, QEvent, QStandardPaths, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
@@ -18,6 +20,7 @@ from crm.exports.leads import ExportResult, export_leads
 from crm.models import StaffUser
 from crm.services import leads
 from crm.services.leads import LeadFilter
+from ui import sales_labels
 from ui.views.leads import lead_messages
 from ui.views.leads.jobs import ServiceJob
 from ui.widgets.field_message import FieldMessage
@@ -25,6 +28,8 @@ from ui.widgets.field_message import FieldMessage
 FORMATS = ("csv", "xlsx")
 PROFILES = ("generic", "salesforce", "hubspot")
 MAX_LABEL = 200
+
+log = logging.getLogger(__name__)
 
 
 def choose_save_file(parent: QWidget, title: str, suggested: str, filters: str) -> str:
@@ -51,6 +56,7 @@ class LeadExportDialog(QDialog):
         self._pool = pool or QThreadPool.globalInstance()
         self._job: ServiceJob | None = None
         self._result: ExportResult | None = None
+        self._kept_back: tuple[ExportResult, dict[int, Any]] | None = None
         new = replace(self._filter, states=("new",))
         self._new_count = len(leads.lead_ids(new))
         # As last checked; the export checks every lead again and names any it keeps back.
@@ -92,7 +98,9 @@ class LeadExportDialog(QDialog):
         scope = QVBoxLayout()
         scope.addWidget(self.filter_radio)
         scope.addWidget(self.selected_radio)
-        rows = ((scope, None), (self.format_combo, None), (self.profile_combo, None), (self.recipient_edit,
+        self.scope_message = FieldMessage(self)
+        self.filter_radio.toggled.connect(lambda _on: self._update_export_button())
+        rows = ((scope, self.scope_message), (self.format_combo, None), (self.profile_combo, None), (self.recipient_edit,
                 self.recipient_message), (self.purpose_edit, self.purpose_message), (path_row, self.path_message))
         for label, (field, message) in zip(self._labels, rows, strict=True):
             form.addRow(label, field)
@@ -113,10 +121,11 @@ class LeadExportDialog(QDialog):
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_message = FieldMessage(self)
-        self.skipped_table = QTableWidget(0, 2, self)
+        self.skipped_table = QTableWidget(0, 4, self)  # lead, customer, product, why
         self.skipped_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.skipped_table.verticalHeader().setVisible(False)
-        self.skipped_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(3):
+            self.skipped_table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.skipped_table.horizontalHeader().setStretchLastSection(True)
         self.skipped_table.setWordWrap(False)
         self.skipped_table.setVisible(False)
@@ -164,9 +173,27 @@ class LeadExportDialog(QDialog):
         self.purpose_edit.setPlaceholderText(self.tr("Why, e.g. 大额存单营销跟进"))
         self.browse_button.setText(self.tr("C&hoose…"))
         self.export_button.setText(self.tr("&Export"))
-        self.skipped_table.setHorizontalHeaderLabels((self.tr("Lead"), self.tr("Kept back because")))
+        self.skipped_table.setHorizontalHeaderLabels((self.tr("Lead"), self.tr("Customer"), self.tr("Product"),
+                                                      self.tr("Kept back because")))
         if self._result is not None:
             self._show_result(self._result)
+        self._update_export_button()
+
+    def _update_export_button(self) -> None:
+        """Export only when something may go: for the current list, when a new lead can go to sales (the
+        core checks every lead again anyway); the selected leads are left to that check."""
+        if self._job is not None or self._result is not None:
+            return
+        nothing = self.filter_radio.isChecked() and self._ready_count == 0
+        self.export_button.setEnabled(not nothing)
+        if not nothing:
+            self.scope_message.clear_message()
+        elif self._new_count == 0:
+            self.scope_message.show_message(self.tr("The current list has no new leads to hand over."))
+        else:
+            self.scope_message.show_message(self.tr(
+                "Every new lead of the current list is blocked, so none can go to sales. A supervisor can "
+                "review a block and override it in the lead's detail."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self._built:
@@ -247,6 +274,8 @@ class LeadExportDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.fields.setEnabled(not busy)
         self.export_button.setEnabled(not busy)
+        if not busy:
+            self._update_export_button()
         self.close_button.setEnabled(not busy)
         self.progress.setVisible(busy)
         self.status_label.setText(self.tr("Writing the file and handing the leads over…") if busy else "")
@@ -287,17 +316,32 @@ class LeadExportDialog(QDialog):
             count=result.row_count, path=QDir.toNativeSeparators(str(result.path))))
         table = self.skipped_table
         table.setRowCount(len(result.skipped))
+        found = self._kept_back_rows(result)
         for row, (lead_id, code) in enumerate(result.skipped):
-            table.setItem(row, 0, QTableWidgetItem(str(lead_id)))
-            reason = QTableWidgetItem(lead_messages.skip_reason(code))
-            reason.setToolTip(reason.text())
-            table.setItem(row, 1, reason)
+            lead = found.get(lead_id)
+            texts = (str(lead_id), f"{lead.customer_name} {lead.customer_mobile}".strip() if lead else "",
+                     sales_labels.product_name(lead) if lead else "", lead_messages.skip_reason(code))
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                table.setItem(row, column, item)
         table.setVisible(bool(result.skipped))
         if result.skipped:  # room for the list of kept-back leads
             self.resize(max(self.width(), 720), max(self.height(), 600))
         if result.skipped:
             self.status_label.setText(self.status_label.text() + "\n" + self.tr(
                 "Leads kept back: {count}").format(count=len(result.skipped)))
+
+    def _kept_back_rows(self, result: ExportResult) -> dict[int, Any]:
+        """The kept-back leads as the Leads view shows them (customer masked), read once per result."""
+        if self._kept_back is None or self._kept_back[0] is not result:
+            try:
+                rows = leads.lead_rows([lead_id for lead_id, _ in result.skipped])
+            except CrmError as exc:  # the ids and reasons still say what matters
+                log.warning("kept-back leads unavailable: %s", exc.code)
+                rows = []
+            self._kept_back = (result, {r.id: r for r in rows})
+        return self._kept_back[1]
 
     def reject(self) -> None:
         if self._job is not None:  # the file is being written: closing now would hide how it ended

@@ -72,8 +72,11 @@ def test_the_filters_new_leads_go_out_with_a_bom_and_the_blocked_one_is_named(qt
     assert "Leads handed over to sales: 3" in dialog.status_label.text()
     assert str(tmp_path / "leads.csv") in dialog.status_label.text()
     assert "Leads kept back: 1" in dialog.status_label.text()
-    assert dialog.skipped_table.item(0, 0).text() == str(w.blocked)
-    assert dialog.skipped_table.item(0, 1).text() == "The customer has not agreed to marketing contact."
+    blocked = leads.get_lead(w.blocked)
+    assert [dialog.skipped_table.item(0, c).text() for c in range(4)] == [
+        str(w.blocked), f"{blocked.customer_name} {blocked.customer_mobile}", blocked.product_name_en,
+        "The customer has not agreed to marketing contact."]  # who and what, not just an id
+    assert "*" in blocked.customer_mobile  # masked, as in the Leads view
     assert not dialog.export_button.isVisibleTo(dialog)
     assert {leads.get_lead(i).state for i in w.free} == {LeadState.HANDED_OVER}
     assert leads.get_lead(w.blocked).state == LeadState.NEW
@@ -94,7 +97,7 @@ def test_only_the_selected_leads_go_and_a_closed_one_is_kept_back(qtbot, w, tmp_
     rows = list(book.active.iter_rows(values_only=True))
     book.close()
     assert rows[0][0] == "CRM_Lead_ID__c" and str(rows[1][0]) == str(w.free[1])
-    assert dialog.skipped_table.item(0, 1).text() == "Not a new lead: it was handed over or closed already."
+    assert dialog.skipped_table.item(0, 3).text() == "Not a new lead: it was handed over or closed already."
     assert leads.get_lead(w.free[0]).state == LeadState.NEW
 
 
@@ -126,3 +129,19 @@ def test_the_file_chooser_fills_in_the_path(qtbot, w, tmp_path):
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
     assert dialog.path_edit.text() == picked
+
+
+def test_with_nothing_that_can_go_export_is_off_and_says_why_before_any_typing(qtbot, w, tmp_path):
+    for lead_id in w.free:
+        advance(w, lead_id, "handed_over")
+    dialog = dialog_for(qtbot, w, tmp_path, selected=[w.blocked])
+    assert dialog.filter_radio.isChecked() and not dialog.export_button.isEnabled()
+    assert "Every new lead of the current list is blocked" in dialog.scope_message.text()
+    dialog.selected_radio.setChecked(True)  # the selected ones are left to the export's own check
+    assert dialog.export_button.isEnabled() and not dialog.scope_message.text()
+    dialog.filter_radio.setChecked(True)
+    assert not dialog.export_button.isEnabled()
+    advance(w, w.blocked, "invalid")
+    empty = dialog_for(qtbot, w, tmp_path)
+    assert not empty.export_button.isEnabled()
+    assert empty.scope_message.text() == "The current list has no new leads to hand over."
