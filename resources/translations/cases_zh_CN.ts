@@ -116,14 +116,6 @@
         <translation>无</translation>
     </message>
     <message>
-        <source>[Reassigned] {old} → {new}</source>
-        <translation>[改派] {old} → {new}</translation>
-    </message>
-    <message>
-        <source>[Responsible department] {old} → {new}</source>
-        <translation>[责任部门] {old} → {new}</translation>
-    </message>
-    <message>
         <source>Resolve Case</source>
         <translation>解决投诉工单</translation>
     </message>
@@ -268,6 +260,26 @@
     <message>
         <source>The employee the customer complained about may not handle this complaint (conflict of interest): choose someone else to handle it.</source>
         <translation>被投诉的员工不得处理该投诉（回避）：请改派其他人处理。</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>[Reassigned] {old} → {new}</source>
+        <translation>[改派] {old} → {new}</translation>
+    </message>
+    <message>
+        <source>[Responsible department] {old} → {new}</source>
+        <translation>[责任部门] {old} → {new}</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>[Priority raised] {old} → {new}</source>
+        <translation>[优先级提升] {old} → {new}</translation>
     </message>
     <message>
         <source>{days} working days left</source>

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from crm.identifiers import mask_identifiers_in_text
 from crm.services.timeline import Cursor, TimelineItem
 from ui import sales_labels
+from ui.views.cases import case_labels
 from ui.customer_messages import code_label
 from ui.formats import format_instant
 
@@ -255,7 +256,8 @@ class TimelineModel(QAbstractListModel):
         elif item.kind == "case":
             text = s.get("summary") or ""
         elif item.kind in ("case_update",):
-            text = s.get("text") or ""
+            text = case_labels.history_text(str(s.get("kind") or ""), s.get("text") or "", s.get("status_from"),
+                                            s.get("status_to"), self._staff_name)
         elif item.kind in ("followup", "followup_attempt"):
             text = s.get("note") or ""
         elif item.kind == "opportunity":
@@ -269,6 +271,17 @@ class TimelineModel(QAbstractListModel):
             text = ""
         # Free text may quote an identifier the agent typed: C2 data is masked on display.
         return mask_identifiers_in_text(text)
+
+    def _staff_name(self, staff_id: int | None) -> str:
+        """A colleague's name for a case's reassignment line (staff are few: read again on an unknown id)."""
+        if staff_id is None:
+            return case_labels.tr(case_labels.NOBODY)
+        names = getattr(self, "_staff_names", {})
+        if staff_id not in names:
+            from crm.services.staff import list_staff
+
+            names = self._staff_names = {r.id: r.display_name for r in list_staff(include={staff_id})}
+        return names.get(staff_id, f"#{staff_id}")
 
     def _change_body(self, detail: dict[str, Any]) -> str:
         if "consent" in detail:

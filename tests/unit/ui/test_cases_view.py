@@ -274,3 +274,28 @@ def test_the_list_counts_the_shipped_calendars_working_days(qtbot, w):
     left = default_calendar().working_time_between(at(2026, 9, 1, 10), case.resolution_due)
     days = int(left / default_calendar().day_length)
     assert days >= 2 and model.data(model.index(0, COL_RESOLUTION_DUE)).endswith(f"({days} working days left)")
+
+
+def test_the_cores_history_lines_read_in_words_in_the_case_and_in_the_customers_timeline(qtbot, w):
+    """Seen in a walk-through: an escalation phrase left 'priority normal -> urgent' in the history and the
+    timeline, and the timeline showed a reassignment as two staff ids."""
+    from ui import i18n
+    from ui.models.timeline_model import BodyRole, KindRole, TimelineModel
+
+    case = cases.open_case(w.agent, w.customer_id, "fees", "年费")
+    cases.add_note(w.agent, case.id, "客户说要投诉到银保监")
+    cases.assign(w.agent, case.id, w.supervisor2.id)
+    detail = CaseDetail(w.supervisor)
+    qtbot.addWidget(detail)
+    detail.show_case(case.id)
+    history = detail.history.toPlainText()
+    assert "[Priority raised] Normal → Urgent" in history and "priority normal" not in history
+    timeline = TimelineModel()
+    timeline.set_customer(w.customer_id)
+    bodies = [timeline.data(timeline.index(r, 0), BodyRole) for r in range(timeline.rowCount())
+              if timeline.data(timeline.index(r, 0), KindRole) == "case_update"]
+    assert "[Priority raised] Normal → Urgent" in bodies
+    assert f"[Reassigned] 李客服 → {w.supervisor2.display_name}" in bodies
+    i18n.install_language(i18n.CHINESE)
+    detail.show_case(case.id)
+    assert "[优先级提升] 普通 → 紧急" in detail.history.toPlainText()

@@ -5,7 +5,6 @@ from its current status, extensions (request; approve or reject by another super
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -27,8 +26,6 @@ from ui.views.cases.close_case_dialog import CloseCaseDialog
 from ui.widgets.field_message import FieldMessage
 
 SUPERVISORS = (StaffRole.SUPERVISOR, StaffRole.ADMIN)
-_OWNER_MOVE = re.compile(r"^(\d+|None) -> (\d+)$")  # how the core writes a reassignment in the history
-_DEPARTMENT_MOVE = re.compile(r"^department: (.*) -> (.*)$")
 
 
 def ask_text(parent: QWidget, title: str, label: str) -> str | None:
@@ -219,27 +216,13 @@ class CaseDetail(QWidget):
     def _moved_owners(updates) -> set[int]:
         ids: set[int] = set()
         for update in updates:
-            match = _OWNER_MOVE.match(update.text) if update.kind == "reassignment" else None
+            match = case_labels.OWNER_MOVE.match(update.text) if update.kind == "reassignment" else None
             if match:
                 ids |= {int(g) for g in match.groups() if g.isdigit()}
         return ids
 
     def _update_text(self, update) -> str:
-        if update.kind == "reassignment":
-            owner, department = _OWNER_MOVE.match(update.text), _DEPARTMENT_MOVE.match(update.text)
-            if owner:
-                old = int(owner.group(1)) if owner.group(1).isdigit() else None
-                return self.tr("[Reassigned] {old} → {new}").format(old=self._name(old),
-                                                                    new=self._name(int(owner.group(2))))
-            if department:
-                return self.tr("[Responsible department] {old} → {new}").format(
-                    old=department.group(1) or self.tr("not set"), new=department.group(2))
-        if update.status_to:
-            moved = case_labels.status_label(update.status_to)
-            if update.status_from:
-                moved = f"{case_labels.status_label(update.status_from)} → {moved}"
-            return f"[{moved}] {update.text}".strip()
-        return update.text
+        return case_labels.history_text(update.kind, update.text, update.status_from, update.status_to, self._name)
 
     # --- actions -------------------------------------------------------------------------------------
 

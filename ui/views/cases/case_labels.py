@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -43,6 +45,41 @@ _MESSAGES: dict[str, str] = {
         "CaseLabels", "The employee the customer complained about may not handle this complaint (conflict of "
         "interest): choose someone else to handle it."),
 }
+
+
+# How the core writes its own lines in a case's history (crm.services.cases): rendered in words here.
+NOBODY = QT_TRANSLATE_NOOP("CaseLabels", "nobody")
+OWNER_MOVE = re.compile(r"^(\d+|None) -> (\d+)$")
+_DEPARTMENT_MOVE = re.compile(r"^department: (.*) -> (.*)$")
+_PRIORITY_MOVE = re.compile(r"^priority (\w+) -> (\w+)$")
+
+
+def history_text(kind: str, text: str, status_from: str | None, status_to: str | None,
+                 name_of: Callable[[int | None], str]) -> str:
+    """One line of a case's history in the UI language: the core's reassignment and escalation lines in
+    words (staff by ``name_of`` their id), a status move before the note."""
+    translate = QCoreApplication.translate
+    text = text or ""
+    if kind == "reassignment":
+        owner, department = OWNER_MOVE.match(text), _DEPARTMENT_MOVE.match(text)
+        if owner:
+            old = int(owner.group(1)) if owner.group(1).isdigit() else None
+            return translate("CaseLabels", "[Reassigned] {old} → {new}").format(
+                old=name_of(old), new=name_of(int(owner.group(2))))
+        if department:
+            return translate("CaseLabels", "[Responsible department] {old} → {new}").format(
+                old=department.group(1) or translate("CaseLabels", "not set"), new=department.group(2))
+    if kind == "escalation":
+        priority = _PRIORITY_MOVE.match(text)
+        if priority:
+            return translate("CaseLabels", "[Priority raised] {old} → {new}").format(
+                old=priority_label(priority.group(1)), new=priority_label(priority.group(2)))
+    if status_to:
+        moved = status_label(status_to)
+        if status_from:
+            moved = f"{status_label(status_from)} → {moved}"
+        return f"[{moved}] {text}".strip()
+    return text
 
 
 def tr(text: str) -> str:
