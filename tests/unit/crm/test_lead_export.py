@@ -1,63 +1,25 @@
-"""Lead export for sales: files opened as sales would (csv module, openpyxl), masking, formula neutralisation,
-BOM, the temporary file on failure, the recorded batch and its checksum, leads skipped at the re-check."""
+"""Lead export for sales from the database: files opened as sales would (csv module, openpyxl), masking,
+formula neutralisation in the file, the temporary file on failure, the recorded batch and its checksum, leads
+skipped at the re-check, the hand-over's transaction. The cells alone: test_lead_export_cells.py."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import openpyxl
 import pytest
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
+from sheet_files import TRIGGERS, read_csv, read_xlsx
 
 from crm.codes import LeadState, StaffRole
 from crm.errors import ConflictError, ValidationError
 from crm.exports import leads as lead_export
 from crm.exports import sheets
-from crm.exports.leads import LeadRecord, neutralise, split_name, write_rows
-from crm.identifiers import mask_phone
 from crm.models import AuditLog, Consent, Customer, ExportBatch, Lead, Opportunity, Product, StaffUser
 from crm.services import customers
 from crm.services.customers import NewCustomer
 from crm.workcalendar import default_calendar
-
-TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-# --- reading files back as sales would ------------------------------------------------------------
-
-def read_csv(path: Path, encoding: str = "utf-8-sig") -> list[list[str]]:
-    with open(path, encoding=encoding, newline="") as fh:
-        return list(csv.reader(fh))
-
-
-def excel_text(value: str | None) -> str:
-    """A cell's text as Excel shows it: openpyxl leaves the _xHHHH_ escapes of inline strings encoded."""
-    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), value or "")
-
-
-def read_xlsx(path: Path) -> tuple[list[list[str]], set[str]]:
-    """(cell texts by row, the data types seen); every row padded to the header's width."""
-    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        sheet = book.worksheets[0]
-        rows, types = [], set()
-        for row in sheet.iter_rows(min_row=1):
-            cells = []
-            for cell in row:
-                if cell.value is not None:
-                    types.add(cell.data_type)
-                cells.append(excel_text(cell.value))
-            rows.append(cells)
-    finally:
-        book.close()
-    width = len(rows[0])
-    return [r + [""] * (width - len(r)) for r in rows], types
 
 
 # --- a small world ---------------------------------------------------------------------------------
@@ -112,89 +74,6 @@ def export(w: World, path: Path, **kw) -> lead_export.ExportResult:
 
 def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
-
-
-# --- pure helpers ----------------------------------------------------------------------------------
-
-@given(st.lists(st.text(alphabet=st.sampled_from(["=", "+", "-", "@", "\t", "\r", "\x00", "\x1f", "\n", "\ufffe",
-                                                   "a", "张", "1", " "]), max_size=6), max_size=8))
-def test_safe_row_is_safe_cell_on_every_cell(row):
-    """The row-wide shortcut never lets through what safe_cell would change."""
-    assert list(sheets.safe_row(row)) == [sheets.safe_cell(v) for v in row]
-
-
-@pytest.mark.parametrize(("value", "expected"), [
-    ("=1+1", "'=1+1"), ("+8613812345678", "'+8613812345678"), ("-5", "'-5"), ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
-    ("\tcmd", "'\tcmd"), ("\r=2", "'\r=2"), ("", ""), ("张三", "张三"), ("1-2", "1-2"), ("a=b", "a=b"),
-])
-def test_neutralise(value, expected):
-    assert neutralise(value) == expected
-
-
-@pytest.mark.parametrize(("name", "parts"), [
-    ("张三丰", ("张", "三丰")), ("欧阳修", ("欧阳", "修")), ("司马相如", ("司马", "相如")), ("王五", ("王", "五")),
-    ("John Smith", ("Smith", "John")), ("Mary Ann Lee", ("Lee", "Mary Ann")), ("Madonna", ("Madonna", "")),
-    ("  李  四 ", ("四", "李")), ("", ("", "")),
-])
-def test_split_name(name, parts):
-    assert split_name(name) == parts
-
-
-@given(st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True))
-def test_fast_mobile_mask_matches_mask_phone(number):
-    from crm.identifiers import MaskPolicy
-
-    for policy in (MaskPolicy(), MaskPolicy.from_mapping({"mobile": [2, 2]}), MaskPolicy.from_mapping(
-            {"mobile": {"keep_start": 0, "keep_end": 4, "fill": "#"}})):
-        assert lead_export._Mobile(policy)(number) == mask_phone(number, policy)
-
-
-def record(i: int, **kw) -> LeadRecord:
-    base = dict(lead_id=i, created="2026-11-23", product_code="LCD-2026-01", product_name_zh="大额存单",
-                product_name_en="Large CD", category="large_cd", customer_name="张三丰", mobile_masked="138****5678",
-                channel="phone", referrer="李客服", dual_recording=False, flags=(), note="想了解利率")
-    return LeadRecord(**(base | kw))
-
-
-CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
-TEXT = st.text(st.one_of(CJK, st.characters(codec="utf-8", exclude_categories=("Cs",)),
-                         st.sampled_from(list("=+-@\t\r\n'\"，、 _x000D"))), max_size=30)
-
-
-def expected_cell(value: str) -> str:
-    value = value.translate(sheets._CONTROL)
-    return "'" + value if value[:1] in TRIGGERS else value
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(names=st.lists(TEXT, min_size=1, max_size=5), notes=st.lists(TEXT, min_size=1, max_size=5))
-def test_no_cell_is_a_formula_and_chinese_round_trips(tmp_path, names, notes):
-    pairs = enumerate(zip(names, notes, strict=False), 1)
-    rows = [record(i, customer_name=n, note=t, referrer=t[::-1]) for i, (n, t) in pairs]
-    out_csv, out_xlsx = tmp_path / "p.csv", tmp_path / "p.xlsx"
-    write_rows(out_csv, rows, fmt="csv", profile="generic")
-    write_rows(out_xlsx, rows, fmt="xlsx", profile="generic")
-    from_csv = read_csv(out_csv)[1:]
-    from_xlsx, types = read_xlsx(out_xlsx)
-    assert types <= {"s"}  # strings only: never a formula ('f'), never a number
-    for got in (from_csv, from_xlsx[1:]):
-        assert len(got) == len(rows)
-        for row, rec in zip(got, rows, strict=True):
-            assert not [c for c in row if c.startswith(TRIGGERS)]
-            assert row[5] == expected_cell(rec.customer_name)
-            assert row[11] == expected_cell(rec.note)
-            assert row[8] == expected_cell(rec.referrer)
-
-
-def test_pure_writer_bom_and_line_endings(tmp_path):
-    rows = [record(1, note="第一行\n第二行"), record(2, customer_name="李四, Jr.")]
-    write_rows(tmp_path / "bom.csv", rows, fmt="csv", profile="generic")
-    write_rows(tmp_path / "plain.csv", rows, fmt="csv", profile="generic", bom=False)
-    with_bom, plain = (tmp_path / "bom.csv").read_bytes(), (tmp_path / "plain.csv").read_bytes()
-    assert with_bom.startswith(b"\xef\xbb\xbf") and not plain.startswith(b"\xef\xbb\xbf")
-    assert with_bom[3:] == plain
-    assert plain.count(b"\r\n") == 3 and b'"\xe7\xac\xac\xe4\xb8\x80\xe8\xa1\x8c\n' in plain  # the note's LF quoted
-    assert read_csv(tmp_path / "plain.csv", "utf-8")[2][5] == "李四, Jr."
 
 
 # --- the export -----------------------------------------------------------------------------------
@@ -572,20 +451,6 @@ def test_an_export_inside_the_callers_transaction_stays_in_it(w, tmp_path):
         assert result.row_count == 1 and Lead.get_by_id(lead_id).state == LeadState.HANDED_OVER
         txn.rollback()
     assert ExportBatch.select().count() == 0 and Lead.select().count() == 0
-
-
-@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
-       st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)), st.integers(0, 100))
-@example(dt.date(2024, 2, 29), dt.date(1964, 2, 29), 60)
-@example(dt.date(2024, 2, 29), dt.date(1963, 2, 28), 61)
-@example(dt.date(2024, 2, 29), dt.date(1963, 3, 1), 61)
-def test_elderly_cutoff_is_is_elderly(today, born, years):
-    from crm.identifiers import is_elderly
-    from crm.services import suitability
-
-    if today.year - years < 1:
-        return
-    assert (born <= suitability._born_by(today, years)) == is_elderly(born, today, years)
 
 
 def test_a_filter_selects_among_the_new_leads(w, tmp_path):

@@ -7,6 +7,8 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from loop_world import make_world, set_option
 
 from crm.codes import CaseStatus, EscalationKind
@@ -372,3 +374,17 @@ def test_the_latest_fraud_escalation_of_a_customer_is_one_index_seek(w):
     db.execute_sql("ANALYZE")
     plan = " | ".join(str(row[-1]) for row in db.execute_sql("EXPLAIN QUERY PLAN " + sql, [*params, 1]))
     assert "escalation_customer_id_kind_ts (customer_id=? AND kind=?)" in plan, plan
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+       st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)), st.integers(0, 100))
+@example(dt.date(2024, 2, 29), dt.date(1964, 2, 29), 60)
+@example(dt.date(2024, 2, 29), dt.date(1963, 2, 28), 61)
+@example(dt.date(2024, 2, 29), dt.date(1963, 3, 1), 61)
+def test_elderly_cutoff_is_is_elderly(today, born, years):
+    from crm.identifiers import is_elderly
+    from crm.services import suitability
+
+    if today.year - years < 1:
+        return
+    assert (born <= suitability._born_by(today, years)) == is_elderly(born, today, years)
