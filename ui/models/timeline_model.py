@@ -11,9 +11,9 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from crm.identifiers import mask_identifiers_in_text
 from crm.services.timeline import Cursor, TimelineItem
 from ui import sales_labels
-from ui.views.cases import case_labels
 from ui.customer_messages import code_label
 from ui.formats import format_instant
+from ui.views.cases import case_labels
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,7 @@ class TimelineModel(QAbstractListModel):
         self._customer_id: int | None = None
         self._items: list[TimelineItem] = []
         self._more = False
+        self._staff_names: dict[int, str] = {}  # for case reassignment lines, read on the first unknown id
 
     # --- loading ----------------------------------------------------------------------------------
 
@@ -276,12 +277,12 @@ class TimelineModel(QAbstractListModel):
         """A colleague's name for a case's reassignment line (staff are few: read again on an unknown id)."""
         if staff_id is None:
             return case_labels.tr(case_labels.NOBODY)
-        names = getattr(self, "_staff_names", {})
-        if staff_id not in names:
+        if staff_id not in self._staff_names:  # painting asks again and again: one query per unknown id
             from crm.services.staff import list_staff
 
-            names = self._staff_names = {r.id: r.display_name for r in list_staff(include={staff_id})}
-        return names.get(staff_id, f"#{staff_id}")
+            self._staff_names = {r.id: r.display_name for r in list_staff(include={staff_id})}
+            self._staff_names.setdefault(staff_id, f"#{staff_id}")  # gone for good: not read again
+        return self._staff_names[staff_id]
 
     def _change_body(self, detail: dict[str, Any]) -> str:
         if "consent" in detail:
