@@ -9,8 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDir, QEvent, QItemSelectionModel, QModelIndex, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
-                               QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from crm.codes import StaffRole
 from crm.errors import ConflictError, CrmError, NotFound, PermissionDenied, ValidationError
@@ -20,17 +19,13 @@ from crm.services.products import ProductRow
 from ui import sales_labels
 from ui.errors import error_message
 from ui.models.product_table_model import COL_NAME_EN, COL_NAME_ZH, ProductTableModel
+from ui.widgets.ask import Confirm, ask_yes_no
 from ui.widgets.field_message import FieldMessage
 
 log = logging.getLogger(__name__)
 
 ChooseFile = Callable[[QWidget], str]
-Confirm = Callable[[QWidget, str, str], bool]
 _FORM_FIELDS = ("name_zh", "name_en", "category", "risk_level", "dual_recording", "active")
-
-
-def _ask(parent: QWidget, title: str, question: str) -> bool:
-    return QMessageBox.question(parent, title, question) == QMessageBox.StandardButton.Yes
 
 
 def can_edit(actor: StaffUser | None) -> bool:
@@ -44,7 +39,7 @@ class ProductsDialog(QDialog):
     _built = False  # LanguageChange can arrive before __init__ has made the widgets
 
     def __init__(self, actor: StaffUser | None, parent: QWidget | None = None, *,
-                 choose_file: ChooseFile | None = None, confirm: Confirm = _ask) -> None:
+                 choose_file: ChooseFile | None = None, confirm: Confirm = ask_yes_no) -> None:
         super().__init__(parent)
         self._actor = actor
         self._editor = can_edit(actor)

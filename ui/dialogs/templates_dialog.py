@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter, QTextBrowser,
+                               QListWidget, QListWidgetItem, QPushButton, QSplitter, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 from crm.codes import Language
@@ -23,24 +23,13 @@ from crm.services import templates
 from crm.services.templates import TemplateRow
 from ui.interaction_messages import message_for
 from ui.views.interaction import labels
+from ui.widgets.ask import Confirm, RunDialog, ask_yes_no, exec_dialog
 from ui.widgets.field_message import FieldMessage
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 150
 ROW_ROLE = Qt.ItemDataRole.UserRole
 _LIST_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
-
-Confirm = Callable[[QWidget, str, str], bool]
-RunDialog = Callable[[QDialog], bool]
-
-
-def _ask(parent: QWidget, title: str, question: str) -> bool:
-    answer = QMessageBox.question(parent, title, question)
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def _exec_dialog(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def can_edit(actor: StaffUser | None) -> bool:
@@ -53,8 +42,8 @@ class TemplatesDialog(QDialog):
     _built = False  # LanguageChange can arrive before __init__ has made the widgets
 
     def __init__(self, actor: StaffUser, language: str, parent: QWidget | None = None, *,
-                 values: Mapping[str, str] | None = None, run_dialog: RunDialog = _exec_dialog,
-                 confirm: Confirm = _ask) -> None:
+                 values: Mapping[str, str] | None = None, run_dialog: RunDialog = exec_dialog,
+                 confirm: Confirm = ask_yes_no) -> None:
         super().__init__(parent)
         self._actor = actor
         self._language = str(Language(language))

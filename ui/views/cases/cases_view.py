@@ -6,21 +6,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter,
+    QAbstractItemView, QHeaderView, QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
 from crm.models import StaffUser
 from crm.services.case_list import CaseFilter
 from ui.models.case_list_model import CaseListModel
 from ui.views.cases.case_detail import CaseDetail
+from ui.widgets.ask import Confirm, ask_yes_no
 
 FILTERS = (CaseFilter.MINE, CaseFilter.ALL, CaseFilter.OVERDUE, CaseFilter.NEAR)
-
-Confirm = Callable[[QWidget, str, str], bool]
-
-
-def _ask(parent: QWidget, title: str, question: str) -> bool:
-    return QMessageBox.question(parent, title, question) == QMessageBox.StandardButton.Yes
 
 
 class CasesView(QWidget):
@@ -30,7 +25,7 @@ class CasesView(QWidget):
     _built = False
 
     def __init__(self, actor: StaffUser, open_customer: Callable[[int], None],
-                 parent: QWidget | None = None, *, confirm: Confirm = _ask) -> None:
+                 parent: QWidget | None = None, *, confirm: Confirm = ask_yes_no) -> None:
         super().__init__(parent)
         self._actor = actor
         self._confirm = confirm

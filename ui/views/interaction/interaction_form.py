@@ -16,8 +16,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGridLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from crm.codes import (FollowUpPurpose, FollowUpStatus, InteractionCategory, InteractionChannel, InteractionOutcome,
                        Language)
@@ -36,6 +36,7 @@ from ui.views.interaction.feedback_list import FeedbackList
 from ui.views.interaction.followup_banner import FollowUpBanner
 from ui.views.interaction.fraud_alert import FraudAlert
 from ui.views.interaction.satisfaction_picker import SatisfactionPicker
+from ui.widgets.ask import Confirm, RunDialog, ask_yes_no, exec_dialog
 from ui.widgets.field_message import ERROR_COLOR, FieldMessage
 from ui.widgets.text_insert import insert_selecting_placeholder
 from ui.widgets.vertical_scroll_area import VerticalScrollArea
@@ -45,19 +46,6 @@ NOTES_LINES = 5
 CONFIRMATION_MS = 10_000
 OK_COLOR = "#1b5e20"
 REQUIRED_STYLE = "QLineEdit { border: 1px solid #b3261e; border-radius: 2px; background: #fff6f5; padding: 2px; }"
-
-RunDialog = Callable[[QDialog], bool]
-Confirm = Callable[[QWidget, str, str], bool]
-
-
-def _exec_dialog(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
-
-def _ask(parent: QWidget, title: str, question: str) -> bool:
-    answer = QMessageBox.question(parent, title, question, QMessageBox.StandardButton.Yes
-                                  | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class InteractionForm(QWidget):
@@ -72,7 +60,7 @@ class InteractionForm(QWidget):
 
     def __init__(self, actor: StaffUser, get_customer_id: Callable[[], int | None],
                  get_attempt_ids: Callable[[], tuple[int, ...]], parent: QWidget | None = None, *,
-                 run_dialog: RunDialog = _exec_dialog, confirm: Confirm = _ask,
+                 run_dialog: RunDialog = exec_dialog, confirm: Confirm = ask_yes_no,
                  clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self._actor = actor

@@ -15,24 +15,19 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout,
                                QWidget)
 
 from crm.errors import ConflictError, CrmError
 from crm.models import StaffUser
 from ui import i18n, sales_labels
 from ui.interaction_messages import message_for
+from ui.widgets.ask import RunDialog, exec_dialog
 from ui.widgets.field_message import FieldMessage
 
 log = logging.getLogger(__name__)
 DETECTED, CONFIRMED, DISMISSED = "detected", "confirmed", "dismissed"
 OK_COLOR, BLOCKED_COLOR = "#1b5e20", "#8c1d18"
-
-RunDialog = Callable[[QDialog], bool]
-
-
-def _exec_dialog(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def _opportunities(interaction_id: int) -> list[Any]:
@@ -165,7 +160,7 @@ class OpportunityReview(QWidget):
     def __init__(self, actor: StaffUser, get_customer_id: Callable[[], int | None],
                  parent: QWidget | None = None, *, opportunities: Callable[[int], Sequence[Any]] = _opportunities,
                  decide: Callable[[StaffUser, int, int, bool], int] = _decide,
-                 run_dialog: RunDialog = _exec_dialog) -> None:
+                 run_dialog: RunDialog = exec_dialog) -> None:
         super().__init__(parent)
         self._actor = actor
         self._get_customer_id = get_customer_id
